@@ -1,0 +1,117 @@
+import type { ManagedTransaction } from 'neo4j-driver';
+import { CaseBundle, checkBundleIntegrity } from '../lib/model/bundle';
+import { RELATION_TYPES } from '../lib/model/vocab';
+import { read, writeTransaction } from './driver';
+import { encodeBundle } from './encode';
+import { InvariantError } from './errors';
+import { toNumber } from './decode';
+import {
+  CASE_COUNTS,
+  CASE_EXISTS,
+  CHECK_CITATIONS_EXIST,
+  DELETE_CASE,
+  MERGE_CASE,
+  MERGE_CITATIONS,
+  MERGE_ENTITIES,
+  MERGE_SOURCES,
+  PRUNE_CASE,
+  WRITE_EVENTS,
+  WRITE_PARTICIPATIONS,
+  WRITE_RELATIONS,
+} from './queries/import.queries';
+
+export interface CaseCounts {
+  sources: number;
+  citations: number;
+  entities: number;
+  events: number;
+  participations: number;
+  relations: number;
+  eventSupports: number;
+}
+
+/**
+ * Writes a whole case in one transaction: it is either all there afterwards or not changed at all.
+ * Idempotent: the same bundle twice leaves the same graph. A newer version of the case replaces
+ * the older one (records it no longer has are removed).
+ */
+export async function importCaseBundle(input: unknown): Promise<CaseCounts> {
+  const parsed = CaseBundle.safeParse(input);
+  if (!parsed.success) {
+    throw new InvariantError('the case bundle is not valid', parsed.error.issues.map((i) => ({ path: i.path.join('.'), message: i.message })));
+  }
+  const bundle = parsed.data;
+  const problems = checkBundleIntegrity(bundle);
+  if (problems.length) throw new InvariantError(`the case bundle breaks ${problems.length} invariant(s)`, problems);
+  const rows = encodeBundle(bundle);
+  const caseId = rows.caseId;
+
+  await writeTransaction(async (tx) => {
+    await tx.run(MERGE_CASE, { case: rows.case });
+    await tx.run(MERGE_SOURCES, { caseId, rows: rows.sources });
+    await tx.run(MERGE_CITATIONS, { rows: rows.citations });
+    await tx.run(MERGE_ENTITIES, { caseId, rows: rows.entities });
+    await requireCitations(tx, 'event', rows.events);
+    await tx.run(WRITE_EVENTS, { caseId, rows: rows.events });
+    await requireCitations(tx, 'participation', rows.participations);
+    await tx.run(WRITE_PARTICIPATIONS, { rows: rows.participations });
+    await requireCitations(tx, 'relation', rows.relations);
+    for (const type of RELATION_TYPES) {
+      const ofType = rows.relations.filter((r) => r.type === type);
+      if (ofType.length) await tx.run(WRITE_RELATIONS[type], { rows: ofType });
+    }
+    await tx.run(PRUNE_CASE, {
+      caseId,
+      eventIds: rows.events.map((e) => e.id),
+      entityIds: rows.entities.map((e) => e.id),
+      citationIds: rows.citations.map((c) => c.id),
+      sourceIds: rows.sources.map((s) => s.id),
+      participationIds: rows.participations.map((p) => p.id),
+      relationIds: rows.relations.map((r) => r.id),
+    });
+  });
+  return (await getCaseCounts(caseId))!;
+}
+
+/**
+ * The invariant "nothing without its words", enforced where the data lands: any row whose
+ * citations are absent from the database aborts the transaction it is in.
+ */
+export async function requireCitations(
+  tx: ManagedTransaction,
+  what: string,
+  rows: ReadonlyArray<{ id: string; citationIds: readonly string[] }>,
+): Promise<void> {
+  if (rows.length === 0) return;
+  const res = await tx.run(CHECK_CITATIONS_EXIST, { rows: rows.map((r) => ({ id: r.id, citationIds: r.citationIds })) });
+  if (res.records.length) {
+    const missing = res.records.map((r) => ({ id: r.get('id') as string, citationIds: r.get('wanted') as string[] }));
+    throw new InvariantError(
+      `refused: ${missing.length} ${what}(s) without existing citations (every ${what} must cite the passage that supports it)`,
+      missing,
+    );
+  }
+}
+
+export async function caseExists(caseId: string): Promise<boolean> {
+  return (await read(CASE_EXISTS, { caseId })).records.length > 0;
+}
+
+export async function getCaseCounts(caseId: string): Promise<CaseCounts | null> {
+  const rec = (await read(CASE_COUNTS, { caseId })).records[0];
+  if (!rec) return null;
+  const n = (k: keyof CaseCounts) => toNumber(rec.get(k));
+  return {
+    sources: n('sources'),
+    citations: n('citations'),
+    entities: n('entities'),
+    events: n('events'),
+    participations: n('participations'),
+    relations: n('relations'),
+    eventSupports: n('eventSupports'),
+  };
+}
+
+export async function deleteCase(caseId: string): Promise<void> {
+  await writeTransaction((tx) => tx.run(DELETE_CASE, { caseId }));
+}

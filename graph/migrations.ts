@@ -1,0 +1,87 @@
+import type { ManagedTransaction } from 'neo4j-driver';
+import { getDriver, databaseName } from './driver';
+import { translateDriverError } from './errors';
+
+/**
+ * Ordered schema migrations. Each is idempotent on its own (IF NOT EXISTS), and applied ones are
+ * recorded as (:Migration) nodes, so running them twice changes nothing. Never edit a migration
+ * that has shipped: add the next one.
+ */
+export interface Migration {
+  id: string;
+  description: string;
+  statements: readonly string[];
+}
+
+export const MIGRATIONS: readonly Migration[] = [
+  {
+    id: '0001-unique-ids',
+    description: 'Uniqueness constraints on the id of every record',
+    statements: [
+      'CREATE CONSTRAINT migration_id IF NOT EXISTS FOR (n:Migration) REQUIRE n.id IS UNIQUE',
+      'CREATE CONSTRAINT case_id IF NOT EXISTS FOR (n:Case) REQUIRE n.id IS UNIQUE',
+      'CREATE CONSTRAINT source_id IF NOT EXISTS FOR (n:Source) REQUIRE n.id IS UNIQUE',
+      'CREATE CONSTRAINT citation_id IF NOT EXISTS FOR (n:Citation) REQUIRE n.id IS UNIQUE',
+      'CREATE CONSTRAINT entity_id IF NOT EXISTS FOR (n:Entity) REQUIRE n.id IS UNIQUE',
+      'CREATE CONSTRAINT event_id IF NOT EXISTS FOR (n:Event) REQUIRE n.id IS UNIQUE',
+    ],
+  },
+  {
+    id: '0002-time-indexes',
+    description: 'Range indexes for time-window queries, per case and overall',
+    statements: [
+      'CREATE INDEX event_start IF NOT EXISTS FOR (n:Event) ON (n.startAt)',
+      'CREATE INDEX event_end IF NOT EXISTS FOR (n:Event) ON (n.endAt)',
+      'CREATE INDEX event_case_start IF NOT EXISTS FOR (n:Event) ON (n.caseId, n.startAt)',
+      'CREATE INDEX entity_case IF NOT EXISTS FOR (n:Entity) ON (n.caseId)',
+      'CREATE INDEX citation_case IF NOT EXISTS FOR (n:Citation) ON (n.caseId)',
+      'CREATE INDEX source_case IF NOT EXISTS FOR (n:Source) ON (n.caseId)',
+    ],
+  },
+  {
+    id: '0003-fulltext',
+    description: 'Full-text index over names, aliases, titles, descriptions and quotes; accent- and case-insensitive',
+    statements: [
+      // standard-folding folds accents (Tokaïev ~ Tokaiev) and lower-cases; Cyrillic passes through intact.
+      `CREATE FULLTEXT INDEX search_text IF NOT EXISTS
+       FOR (n:Entity|Event|Citation) ON EACH [n.name, n.aliasText, n.title, n.description, n.quote, n.translation]
+       OPTIONS { indexConfig: { \`fulltext.analyzer\`: 'standard-folding', \`fulltext.eventually_consistent\`: false } }`,
+    ],
+  },
+];
+
+const APPLIED = 'MATCH (m:Migration) RETURN m.id AS id';
+const RECORD = 'MERGE (m:Migration {id: $id}) ON CREATE SET m.appliedAt = datetime(), m.description = $description';
+
+export interface MigrationReport {
+  applied: string[];
+  skipped: string[];
+}
+
+/** Applies pending migrations in order, then waits for indexes to come online. */
+export async function migrate(log: (msg: string) => void = () => {}): Promise<MigrationReport> {
+  const session = getDriver().session({ database: databaseName() });
+  const report: MigrationReport = { applied: [], skipped: [] };
+  try {
+    const done = new Set(
+      (await session.executeRead((tx) => tx.run(APPLIED))).records.map((r) => r.get('id') as string),
+    );
+    for (const m of MIGRATIONS) {
+      if (done.has(m.id)) {
+        report.skipped.push(m.id);
+        continue;
+      }
+      log(`migrating: ${m.id} (${m.description})`);
+      // Schema statements cannot share a transaction with data writes: one auto-commit each.
+      for (const statement of m.statements) await session.run(statement);
+      await session.executeWrite((tx: ManagedTransaction) => tx.run(RECORD, { id: m.id, description: m.description }));
+      report.applied.push(m.id);
+    }
+    await session.run('CALL db.awaitIndexes(300)');
+    return report;
+  } catch (e) {
+    translateDriverError(e);
+  } finally {
+    await session.close();
+  }
+}

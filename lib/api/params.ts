@@ -1,0 +1,41 @@
+import { z } from 'zod';
+import { ID_PATTERN } from '../model/ids';
+import { intervalOf, parsePartialDate } from '../model/partial-date';
+import { CaseId } from '../model/case';
+
+/**
+ * Query parameters of the read API. A window bound is a partial date (`2022-01-13`, `2022-01`) or
+ * a full ISO 8601 instant with an offset. `to` is inclusive of a partial date (to=2022-01-13 covers
+ * that whole day), so bounds become instants: from → its earliest, to → its end.
+ */
+const INSTANT = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d{1,9})?)?(Z|[+-]\d{2}:\d{2})$/;
+
+const bound = (edge: 'from' | 'to') =>
+  z
+    .string()
+    .max(40)
+    .refine((v) => INSTANT.test(v) ? !Number.isNaN(Date.parse(v)) : parsePartialDate(v) !== null, {
+      message: `${edge} must be a date (YYYY, YYYY-MM, YYYY-MM-DD) or an ISO 8601 instant with offset`,
+    })
+    .transform((v) => {
+      if (INSTANT.test(v)) return new Date(v).toISOString();
+      const i = intervalOf(v);
+      return edge === 'from' ? i.earliest : i.until;
+    });
+
+export const WindowQuery = z
+  .strictObject({ from: bound('from').optional(), to: bound('to').optional() })
+  .refine((w) => !w.from || !w.to || w.from < w.to, { message: 'from must be before to', path: ['from'] });
+export type WindowQuery = z.infer<typeof WindowQuery>;
+
+export const CaseIdParam = z.strictObject({ caseId: CaseId });
+const idOf = (prefix: string, what: string) =>
+  z.string().regex(ID_PATTERN, `not a valid ${what} id`).startsWith(`${prefix}_`, `not a valid ${what} id`);
+export const EventIdParam = z.strictObject({ eventId: idOf('evt', 'event') });
+export const EntityIdParam = z.strictObject({ entityId: idOf('ent', 'entity') });
+export const SourceIdParam = z.strictObject({ sourceId: idOf('src', 'source') });
+
+/** URLSearchParams → plain object; a repeated key is kept as its last value. */
+export function searchParamsObject(params: URLSearchParams): Record<string, string> {
+  return Object.fromEntries(params.entries());
+}

@@ -1,0 +1,156 @@
+import { z } from 'zod';
+import type { Precision } from './vocab';
+
+/**
+ * Partial dates keep the precision the evidence has (the Aleph/followthemoney convention):
+ * `2022` (year), `2022-01` (month), `2022-01-12` (day), `2022-01-12T19:50` (minute, local time in the
+ * event's time zone). A month-precision date is "some time in that month", never its first day.
+ */
+const FORMATS: ReadonlyArray<[Precision, RegExp]> = [
+  ['year', /^(\d{4})$/],
+  ['month', /^(\d{4})-(\d{2})$/],
+  ['day', /^(\d{4})-(\d{2})-(\d{2})$/],
+  ['minute', /^(\d{4})-(\d{2})-(\d{2})T(\d{2}):(\d{2})$/],
+];
+
+interface Parts {
+  precision: Precision;
+  year: number;
+  month: number; // 1-12
+  day: number; // 1-31
+  hour: number;
+  minute: number;
+}
+
+export function parsePartialDate(value: string): Parts | null {
+  for (const [precision, re] of FORMATS) {
+    const m = re.exec(value);
+    if (!m) continue;
+    const [year, month = 1, day = 1, hour = 0, minute = 0] = m.slice(1).map(Number);
+    if (year === undefined) return null;
+    if (month < 1 || month > 12 || hour > 23 || minute > 59) return null;
+    if (day < 1 || day > daysInMonth(year, month)) return null;
+    return { precision, year, month, day, hour, minute };
+  }
+  return null;
+}
+
+export function precisionOf(value: string): Precision | null {
+  return parsePartialDate(value)?.precision ?? null;
+}
+
+export const PartialDate = z
+  .string()
+  .max(16)
+  .refine((v) => parsePartialDate(v) !== null, {
+    message: 'must be a date as YYYY, YYYY-MM, YYYY-MM-DD or YYYY-MM-DDTHH:mm',
+  });
+
+/** IANA time zone name, checked against the runtime's own list. */
+export const TimeZone = z.string().max(64).refine(isValidTimeZone, { message: 'unknown IANA time zone' });
+
+export function isValidTimeZone(tz: string): boolean {
+  try {
+    new Intl.DateTimeFormat('en', { timeZone: tz });
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+function daysInMonth(year: number, month: number): number {
+  return new Date(Date.UTC(year, month, 0)).getUTCDate();
+}
+
+/** Offset of `tz` from UTC at the given UTC instant, in minutes (Almaty in 2022: +360). */
+function zoneOffsetMinutes(utcMs: number, tz: string): number {
+  const fmt = new Intl.DateTimeFormat('en-US', {
+    timeZone: tz,
+    hourCycle: 'h23',
+    year: 'numeric',
+    month: '2-digit',
+    day: '2-digit',
+    hour: '2-digit',
+    minute: '2-digit',
+    second: '2-digit',
+  });
+  const p = Object.fromEntries(fmt.formatToParts(new Date(utcMs)).map((x) => [x.type, x.value]));
+  const asUtc = Date.UTC(+p.year!, +p.month! - 1, +p.day!, +p.hour!, +p.minute!, +p.second!);
+  return Math.round((asUtc - Math.floor(utcMs / 1000) * 1000) / 60000);
+}
+
+/** Converts wall-clock time in `tz` to a UTC instant; two passes settle DST edges. */
+function localToUtcMs(localAsUtcMs: number, tz: string | null): number {
+  if (!tz) return localAsUtcMs;
+  let guess = localAsUtcMs - zoneOffsetMinutes(localAsUtcMs, tz) * 60000;
+  guess = localAsUtcMs - zoneOffsetMinutes(guess, tz) * 60000;
+  return guess;
+}
+
+export interface Interval {
+  /** First instant covered, ISO 8601 UTC. */
+  earliest: string;
+  /** First instant no longer covered (exclusive), ISO 8601 UTC. */
+  until: string;
+}
+
+/** The span of time a partial date can mean. Without a time zone, wall-clock is taken as UTC. */
+export function intervalOf(value: string, timeZone: string | null = null): Interval {
+  const p = parsePartialDate(value);
+  if (!p) throw new RangeError(`not a partial date: ${value}`);
+  const startLocal = Date.UTC(p.year, p.month - 1, p.day, p.hour, p.minute);
+  const untilLocal =
+    p.precision === 'year'
+      ? Date.UTC(p.year + 1, 0, 1)
+      : p.precision === 'month'
+        ? Date.UTC(p.year, p.month, 1)
+        : p.precision === 'day'
+          ? Date.UTC(p.year, p.month - 1, p.day + 1)
+          : startLocal + 60000;
+  return {
+    earliest: new Date(localToUtcMs(startLocal, timeZone)).toISOString(),
+    until: new Date(localToUtcMs(untilLocal, timeZone)).toISOString(),
+  };
+}
+
+/** The whole span of an event: from the start's earliest instant to the end's (or start's) last. */
+export function spanOf(start: string, end: string | null, timeZone: string | null = null): Interval {
+  const s = intervalOf(start, timeZone);
+  const e = end ? intervalOf(end, timeZone) : s;
+  return { earliest: s.earliest, until: e.until };
+}
+
+const MONTHS = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'];
+
+/** A label that never claims more precision than the date has: "c. Jan 2022", "12 Jan 2022". */
+export function formatPartialDate(value: string, approximate = false): string {
+  const p = parsePartialDate(value);
+  if (!p) return value;
+  const month = MONTHS[p.month - 1];
+  const text =
+    p.precision === 'year'
+      ? `${p.year}`
+      : p.precision === 'month'
+        ? `${month} ${p.year}`
+        : p.precision === 'day'
+          ? `${p.day} ${month} ${p.year}`
+          : `${p.day} ${month} ${p.year}, ${String(p.hour).padStart(2, '0')}:${String(p.minute).padStart(2, '0')}`;
+  return approximate ? `c. ${text}` : text;
+}
+
+export function formatRange(
+  start: string,
+  startApproximate: boolean,
+  end: string | null,
+  endApproximate: boolean,
+): string {
+  const a = formatPartialDate(start, startApproximate);
+  return end ? `${a} – ${formatPartialDate(end, endApproximate)}` : a;
+}
+
+/** Compares partial dates by their earliest instant (same time zone assumed). */
+export function comparePartialDates(a: string, b: string): number {
+  const x = intervalOf(a).earliest;
+  const y = intervalOf(b).earliest;
+  return x < y ? -1 : x > y ? 1 : 0;
+}
