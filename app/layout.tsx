@@ -1,0 +1,38 @@
+import type { Metadata, Viewport } from 'next';
+import type { ReactNode } from 'react';
+import Link from 'next/link';
+import './globals.css';
+import './_components/status.css';
+
+export const metadata: Metadata = {
+  title: { default: 'Timeweave', template: '%s · Timeweave' },
+  description: 'News-derived events on a timeline and a network, each citing the exact passage of its source.',
+};
+
+export const viewport: Viewport = {
+  width: 'device-width',
+  initialScale: 1,
+};
+
+export default function RootLayout({ children }: { children: ReactNode }) {
+  return (
+    <html lang="en">
+      <body>
+        <a className="tw-skip-link" href="#main">
+          Skip to main content
+        </a>
+        <header className="tw-site-header">
+          <div className="tw-site-header-inner">
+            <Link href="/" className="tw-brand">
+              Timeweave
+            </Link>
+            <p className="tw-tagline">Events from the news, with the words that support them.</p>
+          </div>
+        </header>
+        <main id="main" tabIndex={-1}>
+          {children}
+        </main>
+      </body>
+    </html>
+  );
+}

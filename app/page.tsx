@@ -1,0 +1,60 @@
+import Link from 'next/link';
+import { connection } from 'next/server';
+import { listCases } from '@/graph/cases.repo';
+import type { CaseSummary } from '@/lib/api/views';
+import { DatabaseUnavailableBanner, isDatabaseUnavailable } from './_components/database-unavailable';
+
+export default async function HomePage() {
+  // Read the database per request: at build time it may not be there, and a prerendered
+  // "unavailable" banner (or a stale list) must never be served.
+  await connection();
+  let cases: CaseSummary[];
+  try {
+    cases = await listCases();
+  } catch (error) {
+    if (!isDatabaseUnavailable(error)) throw error;
+    return (
+      <>
+        <h1>Cases</h1>
+        <DatabaseUnavailableBanner what="the list of cases" />
+      </>
+    );
+  }
+
+  return (
+    <>
+      <h1>Cases</h1>
+      <p className="tw-page-intro">
+        Each case gathers events reported in the news. Every event cites the exact passage it rests on, and says how well
+        established it is: confirmed, reported, alleged, disputed or denied.
+      </p>
+      {cases.length === 0 ? (
+        <p className="tw-empty">No cases have been loaded yet.</p>
+      ) : (
+        <ul className="tw-case-list">
+          {cases.map((c) => (
+            <li key={c.id}>
+              <article className="tw-card tw-case-card">
+                <h2>
+                  <Link href={`/cases/${encodeURIComponent(c.id)}`}>{c.title}</Link>
+                </h2>
+                {c.summary ? <p>{c.summary}</p> : null}
+                <ul className="tw-counts" aria-label="In this case">
+                  <li>
+                    <strong>{c.eventCount}</strong> {c.eventCount === 1 ? 'event' : 'events'}
+                  </li>
+                  <li>
+                    <strong>{c.entityCount}</strong> {c.entityCount === 1 ? 'entity' : 'entities'}
+                  </li>
+                  <li>
+                    <strong>{c.sourceCount}</strong> {c.sourceCount === 1 ? 'source' : 'sources'}
+                  </li>
+                </ul>
+              </article>
+            </li>
+          ))}
+        </ul>
+      )}
+    </>
+  );
+}
