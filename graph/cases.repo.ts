@@ -27,7 +27,7 @@ export async function getCase(caseId: string): Promise<CaseSummary | null> {
 export async function listEvents(caseId: string, window: TimeWindow = {}): Promise<EventListItem[] | null> {
   const [found, res] = await Promise.all([getCase(caseId), read(LIST_EVENTS, { caseId, ...windowParams(window) })]);
   if (!found) return null;
-  return column(res.records, 'e').map((e) => EventListItem.parse(e));
+  return column(res.records, 'event').map((e) => EventListItem.parse(e));
 }
 
 /**

@@ -1,3 +1,4 @@
+import neo4j from 'neo4j-driver';
 import type { CaseBundle } from '../lib/model/bundle';
 import type { Asserter, Citation } from '../lib/model/citation';
 import type { Entity } from '../lib/model/entity';
@@ -34,6 +35,9 @@ export function encodeCitation(c: Citation) {
   const { assertedBy, via, ...rest } = c;
   return {
     ...rest,
+    // Offsets are integers in the database too (a JS number would be stored as a float).
+    start: neo4j.int(c.start),
+    end: neo4j.int(c.end),
     assertedByKind: assertedBy.kind,
     assertedByName: assertedBy.name,
     assertedByEntityId: assertedBy.entityId,

@@ -13,6 +13,9 @@ import { spawn } from 'node:child_process';
 import { existsSync, readdirSync, statSync } from 'node:fs';
 import path from 'node:path';
 
+/** Extra variables for a child process (not NodeJS.ProcessEnv, whose NODE_ENV Next makes required). */
+type Env = Record<string, string | undefined>;
+
 const ROOT = path.resolve(__dirname, '..');
 const TEST_PORT = process.env.TIMEWEAVE_TEST_NEO4J_PORT || '7688';
 const APP_PORT = process.env.TIMEWEAVE_TEST_APP_PORT || '3100';
@@ -37,7 +40,7 @@ function findTests(dir: string, suffix: string): string[] {
 }
 
 /** Runs a command, echoing its output, and returns its exit code and all it printed. */
-function run(cmd: string, args: string[], env: NodeJS.ProcessEnv = {}): Promise<{ code: number; out: string }> {
+function run(cmd: string, args: string[], env: Env = {}): Promise<{ code: number; out: string }> {
   return new Promise((resolve) => {
     const child = spawn(cmd, args, { cwd: ROOT, env: { ...process.env, ...env }, stdio: ['ignore', 'pipe', 'pipe'] });
     let out = '';
@@ -57,7 +60,7 @@ const count = (out: string, re: RegExp) => {
 };
 
 /** node:test prints "# pass N" (tap) or "ℹ pass N" (spec). */
-async function nodeTests(phase: string, files: string[], env: NodeJS.ProcessEnv = {}): Promise<void> {
+async function nodeTests(phase: string, files: string[], env: Env = {}): Promise<void> {
   log(`${phase}: ${files.length} file(s)`);
   if (files.length === 0) return;
   const { code, out } = await run(
@@ -91,7 +94,7 @@ async function main(): Promise<void> {
   const only = process.argv[2];
   const phases = only ? [only] : ['typecheck', 'unit', 'integration', 'e2e'];
   const needsDb = phases.some((p) => p === 'integration' || p === 'e2e');
-  const dbEnv: NodeJS.ProcessEnv = process.env.NEO4J_URI
+  const dbEnv: Env = process.env.NEO4J_URI
     ? {}
     : { TIMEWEAVE_NEO4J_PORT: TEST_PORT, TIMEWEAVE_NEO4J_DATA: path.join('.neo4j', 'test-data') };
 
@@ -112,7 +115,7 @@ async function main(): Promise<void> {
 }
 
 /** Starts the test Neo4j unless it (or an external one) is already there; returns how to undo that. */
-async function startTestDatabase(env: NodeJS.ProcessEnv): Promise<(() => Promise<void>) | null> {
+async function startTestDatabase(env: Env): Promise<(() => Promise<void>) | null> {
   if (process.env.NEO4J_URI) {
     log(`using the external Neo4j at ${process.env.NEO4J_URI}`);
   }
@@ -135,7 +138,7 @@ async function startTestDatabase(env: NodeJS.ProcessEnv): Promise<(() => Promise
     : null;
 }
 
-async function e2e(env: NodeJS.ProcessEnv): Promise<void> {
+async function e2e(env: Env): Promise<void> {
   const distEnv = { ...env, TIMEWEAVE_DIST_DIR: '.next-test', NEXT_TELEMETRY_DISABLED: '1' };
   log('e2e: building the app (next build, into .next-test)');
   const build = await run(path.join(ROOT, 'node_modules', '.bin', 'next'), ['build'], distEnv);

@@ -28,7 +28,7 @@ WHERE e.caseId = $caseId
   AND ($to IS NULL OR e.startAt < datetime($to))
 RETURN e { ${EVENT_FIELDS},
   citationCount: COUNT { (:Citation)-[:SUPPORTS]->(e) },
-  participantIds: COLLECT { MATCH (en:Entity)-[:PARTICIPATES_IN]->(e) RETURN en.id ORDER BY en.id } } AS e
+  participantIds: COLLECT { MATCH (en:Entity)-[:PARTICIPATES_IN]->(e) RETURN en.id ORDER BY en.id } } AS event
 ORDER BY e.startAt, e.id`;
 
 export const LIST_ENTITIES = `

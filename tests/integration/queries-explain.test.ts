@@ -1,0 +1,40 @@
+import assert from 'node:assert/strict';
+import { after, describe, it } from 'node:test';
+import { closeDriver, writeTransaction } from '../../graph/driver';
+import * as importQueries from '../../graph/queries/import.queries';
+import * as readQueries from '../../graph/queries/read.queries';
+
+after(closeDriver);
+
+/** Every exported query, by name; a record of queries (one per relationship type) is flattened. */
+function allQueries(): Array<[string, string]> {
+  const out: Array<[string, string]> = [];
+  for (const [module, exports] of Object.entries({ import: importQueries, read: readQueries })) {
+    for (const [name, value] of Object.entries(exports)) {
+      if (typeof value === 'string') out.push([`${module}.${name}`, value]);
+      else if (value && typeof value === 'object') {
+        for (const [key, inner] of Object.entries(value)) {
+          if (typeof inner === 'string') out.push([`${module}.${name}.${key}`, inner]);
+        }
+      }
+    }
+  }
+  return out;
+}
+
+describe('every exported Cypher query', () => {
+  const queries = allQueries();
+
+  it('is found (the list is not empty by accident)', () => {
+    assert.ok(queries.length >= 20, `only ${queries.length} queries found`);
+  });
+
+  // EXPLAIN plans without executing: a syntax error, an unknown function or a wrong property
+  // access on a parameter fails here rather than in front of a user.
+  for (const [name, cypher] of queries) {
+    it(`plans: ${name}`, async () => {
+      const plan = await writeTransaction(async (tx) => (await tx.run(`EXPLAIN ${cypher}`)).summary.plan);
+      assert.ok(plan, `no plan for ${name}`);
+    });
+  }
+});
