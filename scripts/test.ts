@@ -4,7 +4,7 @@
  *   typecheck → unit (node:test) → integration (node:test against a real Neo4j) → e2e (Playwright
  *   in Debian's Chromium against a production build)
  *
- * The tests get their own Neo4j instance (port 7688, data in .neo4j/test-data) so they never touch
+ * The tests get their own Neo4j instance (port 7688, data in .neo4j/test-data-7688) so they never touch
  * the data of `npm start`. With NEO4J_URI set they use that server instead; every integration test
  * works in its own case id space and deletes it afterwards. `npm test -- unit|integration|e2e`
  * runs one phase. Ends with one line "tests: N passed, N failed".
@@ -19,6 +19,8 @@ type Env = Record<string, string | undefined>;
 const ROOT = path.resolve(__dirname, '..');
 const TEST_PORT = process.env.TIMEWEAVE_TEST_NEO4J_PORT || '7688';
 const APP_PORT = process.env.TIMEWEAVE_TEST_APP_PORT || '3100';
+/** Where e2e builds the app, apart from `npm start`'s .next; overridable so two runs can coexist. */
+const DIST_DIR = process.env.TIMEWEAVE_TEST_DIST_DIR || '.next-test';
 const log = (msg: string) => console.log(`\n[test] ${msg}`);
 
 interface Tally {
@@ -96,7 +98,7 @@ async function main(): Promise<void> {
   const needsDb = phases.some((p) => p === 'integration' || p === 'e2e');
   const dbEnv: Env = process.env.NEO4J_URI
     ? {}
-    : { TIMEWEAVE_NEO4J_PORT: TEST_PORT, TIMEWEAVE_NEO4J_DATA: path.join('.neo4j', 'test-data') };
+    : { TIMEWEAVE_NEO4J_PORT: TEST_PORT, TIMEWEAVE_NEO4J_DATA: path.join('.neo4j', `test-data-${TEST_PORT}`) };
 
   let stopDb: (() => Promise<void>) | null = null;
   try {
@@ -139,8 +141,8 @@ async function startTestDatabase(env: Env): Promise<(() => Promise<void>) | null
 }
 
 async function e2e(env: Env): Promise<void> {
-  const distEnv = { ...env, TIMEWEAVE_DIST_DIR: '.next-test', NEXT_TELEMETRY_DISABLED: '1' };
-  log('e2e: building the app (next build, into .next-test)');
+  const distEnv = { ...env, TIMEWEAVE_DIST_DIR: DIST_DIR, NEXT_TELEMETRY_DISABLED: '1' };
+  log(`e2e: building the app (next build, into ${DIST_DIR})`);
   const build = await run(path.join(ROOT, 'node_modules', '.bin', 'next'), ['build'], distEnv);
   if (build.code !== 0) {
     record('e2e', { passed: 0, failed: 1, skipped: 0 }, build.code);
