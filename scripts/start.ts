@@ -5,6 +5,7 @@
  */
 import { spawn, spawnSync } from 'node:child_process';
 import { existsSync, readdirSync, statSync } from 'node:fs';
+import { createServer } from 'node:net';
 import path from 'node:path';
 import { caseExists, importCaseBundle } from '../graph/import.repo';
 import { closeDriver } from '../graph/driver';
@@ -17,11 +18,15 @@ const log = (msg: string) => console.log(`[timeweave] ${msg}`);
 
 async function main(): Promise<void> {
   const port = Number(process.env.PORT || 3000);
+  if (!Number.isInteger(port) || port < 1 || port > 65535) throw new Error(`PORT must be a TCP port, got "${process.env.PORT}"`);
+  // Checked first, so a busy port fails in a second with advice, not after Neo4j and a build.
+  if (!(await portFree(port))) {
+    throw new Error(`port ${port} is already in use (another \`npm start\`?): stop that, or choose another with PORT=…`);
+  }
   if (process.env.NEO4J_URI) {
     log(`using the Neo4j at ${process.env.NEO4J_URI} (NEO4J_URI is set; no local database is started)`);
   } else {
-    const { uri } = await startLocalNeo4j({ log });
-    log(`Neo4j ready at ${uri}`);
+    await startLocalNeo4j({ log });
   }
   const report = await migrate(log);
   log(`schema up to date (${report.applied.length} migration(s) applied now, ${report.skipped.length} already applied)`);
@@ -38,13 +43,13 @@ async function main(): Promise<void> {
 
   if (needsBuild()) {
     log('building the app (next build)…');
-    const build = spawnSync(nextBin(), ['build'], { cwd: ROOT, stdio: 'inherit', env: process.env });
+    const build = spawnSync(nextBin(), ['build'], { cwd: ROOT, stdio: 'inherit', env: nextEnv() });
     if (build.status !== 0) throw new Error('next build failed (see above)');
   } else {
     log('app build is up to date');
   }
   log(`starting the web server on port ${port}…`);
-  const server = spawn(nextBin(), ['start', '-p', String(port)], { cwd: ROOT, stdio: ['ignore', 'pipe', 'inherit'], env: process.env });
+  const server = spawn(nextBin(), ['start', '-p', String(port)], { cwd: ROOT, stdio: ['ignore', 'pipe', 'inherit'], env: nextEnv() });
   server.stdout.on('data', (chunk: Buffer) => {
     const text = chunk.toString();
     process.stdout.write(text);
@@ -52,6 +57,19 @@ async function main(): Promise<void> {
   });
   for (const signal of ['SIGINT', 'SIGTERM'] as const) process.on(signal, () => server.kill(signal));
   server.on('exit', (code) => process.exit(code ?? 0));
+}
+
+function portFree(port: number): Promise<boolean> {
+  return new Promise((resolve) => {
+    const probe = createServer()
+      .once('error', () => resolve(false))
+      .listen(port, () => probe.close(() => resolve(true)));
+  });
+}
+
+/** Next.js would otherwise report usage to its makers; nobody opted in to that. */
+function nextEnv(): NodeJS.ProcessEnv {
+  return { NEXT_TELEMETRY_DISABLED: '1', ...process.env };
 }
 
 function nextBin(): string {
