@@ -1,6 +1,7 @@
 import type { Metadata, Viewport } from 'next';
 import type { ReactNode } from 'react';
 import Link from 'next/link';
+import { connection } from 'next/server';
 import './globals.css';
 import './_components/status.css';
 
@@ -14,7 +15,10 @@ export const viewport: Viewport = {
   initialScale: 1,
 };
 
-export default function RootLayout({ children }: { children: ReactNode }) {
+export default async function RootLayout({ children }: { children: ReactNode }) {
+  // Every page renders per request: the CSP nonce (proxy.ts) is new each time, and Next.js can
+  // only stamp it on its inline scripts when it renders the page then.
+  await connection();
   return (
     <html lang="en">
       <body>

@@ -29,6 +29,11 @@ export default defineConfig({
     },
     trace: 'retain-on-failure',
   },
+  // The resilience spec stops and restarts the database, so it runs alone, after everything else.
+  projects: [
+    { name: 'app', testIgnore: /resilience\.spec\.ts$/ },
+    { name: 'resilience', testMatch: /resilience\.spec\.ts$/, dependencies: ['app'] },
+  ],
   webServer: {
     command: `${path.join(root, 'node_modules', '.bin', 'next')} start -p ${port} -H 127.0.0.1`,
     cwd: root,

@@ -4,9 +4,9 @@ import { Health } from '../../lib/api/views';
 
 /**
  * Neo4j stops while the app runs: the API answers 503 with a message, pages show a banner instead
- * of crashing, and both recover by themselves once Neo4j is back. Runs last (files run in name
- * order, one worker) because it stops the test database the other specs read. It stops and starts
- * the local test Neo4j, so it cannot run against an external NEO4J_URI.
+ * of crashing, and both recover by themselves once Neo4j is back. Runs last and alone (project
+ * "resilience" in playwright.config.ts) because it stops the test database the other specs read.
+ * It stops and starts the local test Neo4j, so it cannot run against an external NEO4J_URI.
  */
 const CASE = 'kazakhstan-2022-01';
 /** Filtered by text: Next's route announcer is an (empty) alert region on every page. */
