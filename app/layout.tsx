@@ -31,6 +31,9 @@ export default async function RootLayout({ children }: { children: ReactNode }) 
               Timeweave
             </Link>
             <p className="tw-tagline">Events from the news, with the words that support them.</p>
+            <nav className="tw-site-nav" aria-label="Account">
+              <Link href="/sign-in">Editors: sign in</Link>
+            </nav>
           </div>
         </header>
         <main id="main" tabIndex={-1}>

@@ -1,6 +1,7 @@
 import Link from 'next/link';
 import { connection } from 'next/server';
 import { listCases } from '@/graph/cases.repo';
+import { readableCases } from './api/_lib/auth';
 import type { CaseSummary } from '@/lib/api/views';
 import { DatabaseUnavailableBanner, isDatabaseUnavailable } from './_components/database-unavailable';
 
@@ -10,7 +11,9 @@ export default async function HomePage() {
   await connection();
   let cases: CaseSummary[];
   try {
-    cases = await listCases();
+    // Public cases, and the private ones of the signed-in reader.
+    const [all, readable] = await Promise.all([listCases(), readableCases(null)]);
+    cases = all.filter((c) => readable.has(c.id));
   } catch (error) {
     if (!isDatabaseUnavailable(error)) throw error;
     return (

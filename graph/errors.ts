@@ -59,5 +59,9 @@ export function translateDriverError(error: unknown): never {
         : 'is it running? Start the local one with `npm run db:start`, or check NEO4J_URI';
     throw new DatabaseUnavailableError(`Neo4j is unavailable: ${hint}`, { cause: error });
   }
+  // A uniqueness constraint refused the write: someone else's record already has that key.
+  if ((error as { code?: unknown } | null)?.code === 'Neo.ClientError.Schema.ConstraintValidationFailed') {
+    throw new ConflictError('a record with the same unique key already exists', { cause: error });
+  }
   throw error;
 }

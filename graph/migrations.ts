@@ -48,6 +48,17 @@ export const MIGRATIONS: readonly Migration[] = [
        OPTIONS { indexConfig: { \`fulltext.analyzer\`: 'standard-folding', \`fulltext.eventually_consistent\`: false } }`,
     ],
   },
+  {
+    id: '0004-accounts',
+    description: 'Unique usernames, session and API-token hashes',
+    statements: [
+      'CREATE CONSTRAINT user_id IF NOT EXISTS FOR (n:User) REQUIRE n.id IS UNIQUE',
+      'CREATE CONSTRAINT user_username IF NOT EXISTS FOR (n:User) REQUIRE n.username IS UNIQUE',
+      'CREATE CONSTRAINT session_token IF NOT EXISTS FOR (n:Session) REQUIRE n.tokenHash IS UNIQUE',
+      'CREATE CONSTRAINT api_token IF NOT EXISTS FOR (n:ApiToken) REQUIRE n.tokenHash IS UNIQUE',
+      'CREATE INDEX session_expiry IF NOT EXISTS FOR (n:Session) ON (n.expiresAt)',
+    ],
+  },
 ];
 
 const APPLIED = 'MATCH (m:Migration) RETURN m.id AS id';

@@ -1,11 +1,15 @@
 /**
  * Brings the test database to the state `npm start` leaves (schema migrated, sample case loaded),
- * plus the test fixture cases of tests/fixtures/cases/ (e.g. the XSS probe the e2e tests render).
+ * plus the test fixture cases of tests/fixtures/cases/ (e.g. the XSS probe the e2e tests render)
+ * and the test editor account of tests/fixtures/accounts.ts.
  */
 import { readdirSync } from 'node:fs';
 import path from 'node:path';
 import { importCaseBundle } from '../graph/import.repo';
 import { migrate } from '../graph/migrations';
+import { createUser, getCredentials, setCaseVisibility, setPassword } from '../graph/users.repo';
+import { hashPassword } from '../lib/auth/passwords';
+import { TEST_EDITOR } from '../tests/fixtures/accounts';
 import { runCli } from './lib/cli';
 import { SAMPLE_CASE_DIR, readCaseFolder } from './lib/case-folder';
 
@@ -18,6 +22,12 @@ runCli('test:db', async () => {
   for (const name of readdirSync(FIXTURES_DIR).sort()) {
     const bundle = readCaseFolder(path.join(FIXTURES_DIR, name));
     await importCaseBundle(bundle);
+    // A previous, interrupted run may have left it private; every run starts from public.
+    await setCaseVisibility(bundle.case.id, 'public');
     console.log(`[test:db] fixture case ready: ${bundle.case.id}`);
   }
+  const hash = await hashPassword(TEST_EDITOR.password);
+  if (await getCredentials(TEST_EDITOR.username)) await setPassword(TEST_EDITOR.username, hash);
+  else await createUser(TEST_EDITOR.username, 'editor', hash);
+  console.log(`[test:db] test editor ready: ${TEST_EDITOR.username}`);
 });

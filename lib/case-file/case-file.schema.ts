@@ -43,7 +43,8 @@ export const SourceSpec = z.strictObject({
   title: z.string().min(1),
   publisher: z.string().min(1),
   author: z.string().nullable(),
-  url: z.url().nullable(),
+  // http(s) only: the reader renders it as a link, and a javascript: URL would be a script.
+  url: z.url({ protocol: /^https?$/ }).nullable(),
   language: z.string().min(2),
   published: PartialDate.nullable(),
   retrieved: z.iso.date().nullable(),

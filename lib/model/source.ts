@@ -21,7 +21,8 @@ export const Source = z.object({
   title: z.string().min(1).max(500),
   publisher: z.string().min(1).max(200),
   author: z.string().max(200).nullable(),
-  url: z.url().nullable(),
+  // http(s) only: the reader renders it as a link, and a javascript: URL would be a script.
+  url: z.url({ protocol: /^https?$/ }).nullable(),
   /** BCP 47 language tag of the text, e.g. `fr`. */
   language: z.string().min(2).max(35),
   published: PartialDate.nullable(),
