@@ -1,5 +1,5 @@
 import { type NextRequest, NextResponse } from 'next/server';
-import { parseEmbedOrigins, securityHeaders } from './lib/security/headers';
+import { CHROME_HEADER, isBareChromePath, parseEmbedOrigins, securityHeaders } from './lib/security/headers';
 
 /**
  * Runs before every page and API request: a fresh CSP nonce per response, and the security headers
@@ -17,6 +17,10 @@ export function proxy(request: NextRequest) {
   const requestHeaders = new Headers(request.headers);
   requestHeaders.set('x-nonce', nonce);
   requestHeaders.set('Content-Security-Policy', headers['Content-Security-Policy']!);
+  // Embeds and presentations render without the site's header (app/layout.tsx reads this). Set
+  // here, never taken from the client: a caller-sent value is overwritten or removed.
+  if (isBareChromePath(request.nextUrl.pathname)) requestHeaders.set(CHROME_HEADER, 'bare');
+  else requestHeaders.delete(CHROME_HEADER);
   const response = NextResponse.next({ request: { headers: requestHeaders } });
   for (const [name, value] of Object.entries(headers)) response.headers.set(name, value);
   return response;

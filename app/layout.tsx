@@ -1,7 +1,9 @@
 import type { Metadata, Viewport } from 'next';
 import type { ReactNode } from 'react';
 import Link from 'next/link';
+import { headers } from 'next/headers';
 import { connection } from 'next/server';
+import { CHROME_HEADER } from '@/lib/security/headers';
 import './globals.css';
 import './_components/status.css';
 
@@ -19,23 +21,28 @@ export default async function RootLayout({ children }: { children: ReactNode }) 
   // Every page renders per request: the CSP nonce (proxy.ts) is new each time, and Next.js can
   // only stamp it on its inline scripts when it renders the page then.
   await connection();
+  // Embeds and presentations (proxy.ts marks them) get no site header: an embed sits inside
+  // someone else's article, a presentation fills the screen.
+  const bare = (await headers()).get(CHROME_HEADER) === 'bare';
   return (
     <html lang="en">
-      <body>
+      <body className={bare ? 'tw-bare' : undefined}>
         <a className="tw-skip-link" href="#main">
           Skip to main content
         </a>
-        <header className="tw-site-header">
-          <div className="tw-site-header-inner">
-            <Link href="/" className="tw-brand">
-              Timeweave
-            </Link>
-            <p className="tw-tagline">Events from the news, with the words that support them.</p>
-            <nav className="tw-site-nav" aria-label="Account">
-              <Link href="/sign-in">Editors: sign in</Link>
-            </nav>
-          </div>
-        </header>
+        {bare ? null : (
+          <header className="tw-site-header">
+            <div className="tw-site-header-inner">
+              <Link href="/" className="tw-brand">
+                Timeweave
+              </Link>
+              <p className="tw-tagline">Events from the news, with the words that support them.</p>
+              <nav className="tw-site-nav" aria-label="Account">
+                <Link href="/sign-in">Editors: sign in</Link>
+              </nav>
+            </div>
+          </header>
+        )}
         <main id="main" tabIndex={-1}>
           {children}
         </main>

@@ -65,6 +65,7 @@ export function decodeCitation(raw: Props): Citation {
     })),
     stance: p.stance as Citation['stance'],
     hedges: strList(p, 'hedges'),
+    orphaned: p.orphaned === true,
   };
 }
 
@@ -111,6 +112,7 @@ export function decodeSource(raw: Props): Source {
     caseId: str(p, 'caseId'),
     title: str(p, 'title'),
     publisher: str(p, 'publisher'),
+    publisherEntityId: optStr(p, 'publisherEntityId'),
     author: optStr(p, 'author'),
     url: optStr(p, 'url'),
     language: str(p, 'language'),

@@ -1,11 +1,16 @@
 import { CitationView, EntityDetail, EventDetail, RelationView, SourceDetail } from '../lib/api/views';
 import { read } from './driver';
-import { decodeCitation, decodeEntity, decodeEvent, decodeSource, toPlain, type Props } from './decode';
-import { GET_ENTITY, GET_EVENT, GET_SOURCE } from './queries/read.queries';
+import { attributionLinks } from '../lib/model/citation';
+import { deriveStatusOf } from '../lib/provenance/status-rules';
+import { decodeCitation, decodeEntity, decodeEvent, toNumber, toPlain, type Props } from './decode';
+import { getSourceReader } from './provenance.repo';
+import { GET_ENTITY, GET_EVENT } from './queries/read.queries';
 
 function citationView(raw: unknown): CitationView {
   const p = raw as Props & { source: unknown };
-  return CitationView.parse({ ...decodeCitation(p), source: toPlain(p.source) });
+  const c = decodeCitation(p);
+  const source = toPlain(p.source) as { publisher: string; publisherEntityId: string | null };
+  return CitationView.parse({ ...c, source, attribution: attributionLinks({ publisher: source.publisher, publisherEntityId: source.publisherEntityId ?? null }, c) });
 }
 
 const nodeProps = (v: unknown): Props => (v as { properties: Props }).properties;
@@ -20,8 +25,20 @@ export async function getEventDetail(id: string): Promise<EventDetail | null> {
     role: x.role,
     citations: x.citations.map(citationView),
   }));
-  const event = decodeEvent(nodeProps(rec.get('event')), citations.map((c) => c.id));
-  return EventDetail.parse({ ...event, citations, participants });
+  const props = nodeProps(rec.get('event'));
+  const event = decodeEvent(props, citations.map((c) => c.id));
+  // The rules' verdict is computed on every read from the citations as they now stand (orphans
+  // excluded), so it stays visible beside an editor's status and follows re-anchoring.
+  const derived = deriveStatusOf(citations.map((c) => ({ ...c, publisher: c.source.publisher })));
+  return EventDetail.parse({
+    ...event,
+    derivedStatus: derived?.status ?? null,
+    derivedRule: derived?.rule ?? 'no citation of it can be found in its source any more: nothing supports it',
+    statusSetBy: event.statusReason ? 'editor' : 'rules',
+    version: props.version === undefined || props.version === null ? 0 : toNumber(props.version),
+    citations,
+    participants,
+  });
 }
 
 export async function getEntityDetail(id: string): Promise<EntityDetail | null> {
@@ -35,9 +52,7 @@ export async function getEntityDetail(id: string): Promise<EntityDetail | null> 
   return EntityDetail.parse({ ...entity, citations, events: toPlain(rec.get('events')), relations });
 }
 
+/** A source with its text and every citation in it (orphans included), with what each supports. */
 export async function getSourceDetail(id: string): Promise<SourceDetail | null> {
-  const rec = (await read(GET_SOURCE, { id })).records[0];
-  if (!rec) return null;
-  const citations = (rec.get('citations') as unknown[]).map((c) => decodeCitation(nodeProps(c)));
-  return SourceDetail.parse({ ...decodeSource(nodeProps(rec.get('source'))), citations });
+  return getSourceReader(id);
 }

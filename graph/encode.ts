@@ -19,6 +19,7 @@ export function encodeSource(s: Source) {
     caseId: s.caseId,
     title: s.title,
     publisher: s.publisher,
+    publisherEntityId: s.publisherEntityId,
     author: s.author,
     url: s.url,
     language: s.language,

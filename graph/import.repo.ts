@@ -35,7 +35,18 @@ export interface CaseCounts {
  * Idempotent: the same bundle twice leaves the same graph. A newer version of the case replaces
  * the older one (records it no longer has are removed).
  */
-export async function importCaseBundle(input: unknown): Promise<CaseCounts> {
+export interface ImportOptions {
+  /** Called after each step with what was done and how long it took (CLI progress, benchmarks). */
+  onProgress?: (step: string, ms: number) => void;
+}
+
+export async function importCaseBundle(input: unknown, options: ImportOptions = {}): Promise<CaseCounts> {
+  let last = performance.now();
+  const step = (name: string) => {
+    const now = performance.now();
+    options.onProgress?.(name, now - last);
+    last = now;
+  };
   const parsed = CaseBundle.safeParse(input);
   if (!parsed.success) {
     throw new InvariantError('the case bundle is not valid', parsed.error.issues.map((i) => ({ path: i.path.join('.'), message: i.message })));
@@ -43,23 +54,34 @@ export async function importCaseBundle(input: unknown): Promise<CaseCounts> {
   const bundle = parsed.data;
   const problems = checkBundleIntegrity(bundle);
   if (problems.length) throw new InvariantError(`the case bundle breaks ${problems.length} invariant(s)`, problems);
+  step(`validated ${bundle.events.length} events, ${bundle.entities.length} entities, ${bundle.citations.length} citations`);
   const rows = encodeBundle(bundle);
   const caseId = rows.caseId;
+  step('encoded');
 
   await writeTransaction(async (tx) => {
+    last = performance.now(); // a retried transaction starts its timings again
     await tx.run(MERGE_CASE, { case: rows.case });
     await tx.run(MERGE_SOURCES, { caseId, rows: rows.sources });
+    step(`sources (${rows.sources.length})`);
     await tx.run(MERGE_CITATIONS, { rows: rows.citations });
+    step(`citations (${rows.citations.length})`);
     await tx.run(MERGE_ENTITIES, { caseId, rows: rows.entities });
+    step(`entities (${rows.entities.length})`);
     await requireCitations(tx, 'event', rows.events);
+    step('events: citations checked');
     await tx.run(WRITE_EVENTS, { caseId, rows: rows.events });
+    step(`events (${rows.events.length})`);
     await requireCitations(tx, 'participation', rows.participations);
+    step('participations: citations checked');
     await tx.run(WRITE_PARTICIPATIONS, { rows: rows.participations });
+    step(`participations (${rows.participations.length})`);
     await requireCitations(tx, 'relation', rows.relations);
     for (const type of RELATION_TYPES) {
       const ofType = rows.relations.filter((r) => r.type === type);
       if (ofType.length) await tx.run(WRITE_RELATIONS[type], { rows: ofType });
     }
+    step(`relations (${rows.relations.length})`);
     await tx.run(PRUNE_CASE, {
       caseId,
       eventIds: rows.events.map((e) => e.id),
@@ -69,8 +91,12 @@ export async function importCaseBundle(input: unknown): Promise<CaseCounts> {
       participationIds: rows.participations.map((p) => p.id),
       relationIds: rows.relations.map((r) => r.id),
     });
+    step('pruned what the case no longer has');
   });
-  return (await getCaseCounts(caseId))!;
+  step('committed');
+  const counts = (await getCaseCounts(caseId))!;
+  step('counted');
+  return counts;
 }
 
 /**

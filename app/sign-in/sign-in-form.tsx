@@ -51,7 +51,7 @@ export function SignInForm({ signedInAs }: { signedInAs: string | null }) {
     );
   }
   return (
-    <form className="tw-card tw-form" onSubmit={signIn} aria-describedby={state.kind === 'error' ? 'sign-in-error' : undefined}>
+    <form className="tw-card tw-form" method="post" onSubmit={signIn} aria-describedby={state.kind === 'error' ? 'sign-in-error' : undefined}>
       <p>
         <label htmlFor="username">Username</label>
         <input id="username" name="username" autoComplete="username" required minLength={3} maxLength={64} />

@@ -56,6 +56,11 @@ export const WRITE_EVENTS = `
 MATCH (c:Case {id: $caseId})
 UNWIND $rows AS row
 MERGE (e:Event {id: row.id})
+// The version counts status changes (an editor's expectedVersion is checked against it), so a
+// reload that changes nothing leaves it alone.
+SET e.version = CASE
+  WHEN e.status IS NOT NULL AND (e.status <> row.props.status OR coalesce(e.statusReason, '') <> coalesce(row.props.statusReason, ''))
+  THEN coalesce(e.version, 0) + 1 ELSE coalesce(e.version, 0) END
 SET e += row.props, e.startAt = datetime(row.startAt), e.endAt = datetime(row.endAt)
 MERGE (c)-[:HAS_EVENT]->(e)
 WITH e, row

@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { ID_PATTERN } from '../model/ids';
 import { intervalOf, parsePartialDate } from '../model/partial-date';
 import { CaseId } from '../model/case';
+import { MAX_QUERY_LENGTH } from '../search/lucene';
 
 /**
  * Query parameters of the read API. A window bound is a partial date (`2022-01-13`, `2022-01`) or
@@ -34,6 +35,18 @@ const idOf = (prefix: string, what: string) =>
 export const EventIdParam = z.strictObject({ eventId: idOf('evt', 'event') });
 export const EntityIdParam = z.strictObject({ entityId: idOf('ent', 'entity') });
 export const SourceIdParam = z.strictObject({ sourceId: idOf('src', 'source') });
+
+/** `GET /api/search?q=&caseId=`: bounded, so a pasted essay costs nothing; the text is escaped later. */
+export const SearchQuery = z.strictObject({
+  q: z.string().trim().min(1, 'q must not be empty').max(MAX_QUERY_LENGTH, `q must be at most ${MAX_QUERY_LENGTH} characters`),
+  caseId: CaseId,
+  limit: z.coerce.number().int().min(1).max(50).default(20),
+});
+export type SearchQuery = z.infer<typeof SearchQuery>;
+
+export const HopsQuery = z.strictObject({
+  hops: z.enum(['1', '2'], { message: 'hops must be 1 or 2' }).default('1').transform((v) => (v === '2' ? 2 : 1) as 1 | 2),
+});
 
 /** URLSearchParams → plain object; a repeated key is kept as its last value. */
 export function searchParamsObject(params: URLSearchParams): Record<string, string> {

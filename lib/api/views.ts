@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { Case } from '../model/case';
-import { Asserter, Citation } from '../model/citation';
+import { Asserter, AttributionLink, Citation } from '../model/citation';
 import { Alias, Entity } from '../model/entity';
 import { Event } from '../model/event';
 import { PartialDate } from '../model/partial-date';
@@ -35,6 +35,8 @@ export const EventListItem = z.object({
   citationCount: z.number().int(),
   /** Entities taking part, for linking the timeline to the graph. */
   participantIds: z.array(z.string()),
+  /** Sources quoted by the citations behind the event, for the source and publisher filters. */
+  sourceIds: z.array(z.string()),
 });
 export type EventListItem = z.infer<typeof EventListItem>;
 
@@ -73,6 +75,16 @@ export const CaseGraph = z.object({
 });
 export type CaseGraph = z.infer<typeof CaseGraph>;
 
+/** `GET /api/entities/{id}/neighbourhood?hops=1|2`: what lies within that many steps of an entity. */
+export const Neighbourhood = z.object({
+  centre: z.string(),
+  hops: z.union([z.literal(1), z.literal(2)]),
+  graph: CaseGraph,
+  /** Events within reach (an event is one step from each of its participants). */
+  eventIds: z.array(z.string()),
+});
+export type Neighbourhood = z.infer<typeof Neighbourhood>;
+
 /** Everything the case page needs on first load. */
 export const CaseView = z.object({
   case: CaseSummary,
@@ -85,7 +97,9 @@ export type CaseView = z.infer<typeof CaseView>;
 /** A citation with what a reader needs to judge it: the source it is in, and who speaks. */
 export const CitationView = Citation.and(
   z.object({
-    source: SourceSummary.pick({ id: true, title: true, publisher: true, published: true, url: true, reliabilityNote: true }),
+    source: SourceSummary.pick({ id: true, title: true, publisher: true, publisherEntityId: true, published: true, url: true, reliabilityNote: true }),
+    /** Who relays whom, publisher first: Press TV ← Interfax ← Stanislav Zas (lib/model/citation.ts attributionLinks). */
+    attribution: z.array(AttributionLink),
   }),
 );
 export type CitationView = z.infer<typeof CitationView>;
@@ -95,6 +109,14 @@ export type EntityRef = z.infer<typeof EntityRef>;
 
 export const EventDetail = Event.and(
   z.object({
+    /** What lib/provenance/status-rules.ts derives from the anchored citations; null when none anchors any more. */
+    derivedStatus: EventStatus.nullable(),
+    /** The rule that decided `derivedStatus`, in words. */
+    derivedRule: z.string(),
+    /** `editor` when an editor set `status` (its reason is `statusReason`), `rules` when it follows them. */
+    statusSetBy: z.enum(['rules', 'editor']),
+    /** Incremented on every status change; send it back as `expectedVersion` to avoid overwriting someone else's. */
+    version: z.number().int().nonnegative(),
     citations: z.array(CitationView),
     participants: z.array(
       z.object({ entity: EntityRef, role: z.string(), citations: z.array(CitationView) }),
@@ -123,8 +145,43 @@ export const EntityDetail = Entity.and(
 );
 export type EntityDetail = z.infer<typeof EntityDetail>;
 
-export const SourceDetail = Source.and(z.object({ citations: z.array(Citation) }));
+/** What one citation supports, for the source reader: every event, entity, participation and relationship. */
+export const CitationSupports = z.object({
+  events: z.array(z.object({ id: z.string(), caseId: z.string(), title: z.string(), status: EventStatus })),
+  entities: z.array(z.object({ id: z.string(), caseId: z.string(), name: z.string(), type: EntityType })),
+  participations: z.array(z.object({ eventId: z.string(), eventTitle: z.string(), entityId: z.string(), entityName: z.string(), role: z.string() })),
+  relations: z.array(z.object({ id: z.string(), type: RelationType, from: EntityRef, to: EntityRef })),
+});
+export type CitationSupports = z.infer<typeof CitationSupports>;
+
+/**
+ * `GET /api/sources/{id}`: the stored text and every citation in it, with its attribution chain and
+ * what it supports. Orphaned citations (`orphaned: true`) are listed too; their offsets are stale.
+ */
+export const SourceDetail = Source.and(
+  z.object({ citations: z.array(Citation.and(z.object({ attribution: z.array(AttributionLink), supports: CitationSupports }))) }),
+);
 export type SourceDetail = z.infer<typeof SourceDetail>;
+
+/** One hit of `GET /api/search`. */
+export const SearchHit = z.object({
+  kind: z.enum(['entity', 'event', 'citation']),
+  id: z.string(),
+  /** Entity name, event title, or the quote of a citation. */
+  label: z.string(),
+  /** What it is, in words: "Organisation", "Meeting", "Quote in <source title>". */
+  what: z.string(),
+  /** Where the words matched; `match` is the matched word's range in it, for highlighting. */
+  snippet: z.string().nullable(),
+  match: z.object({ start: z.number().int(), end: z.number().int() }).nullable(),
+  score: z.number(),
+  /** What selecting the hit selects: the item itself, or the event or entity a citation supports. */
+  target: z.object({ kind: z.enum(['event', 'entity']), id: z.string() }).nullable(),
+});
+export type SearchHit = z.infer<typeof SearchHit>;
+
+export const SearchResults = z.object({ query: z.string(), hits: z.array(SearchHit) });
+export type SearchResults = z.infer<typeof SearchResults>;
 
 export const Health = z.object({
   app: z.literal('ok'),

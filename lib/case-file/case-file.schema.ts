@@ -42,6 +42,8 @@ export const SourceSpec = z.strictObject({
   file: z.string().regex(/^[\w.-]+\.txt$/),
   title: z.string().min(1),
   publisher: z.string().min(1),
+  /** Key of the publishing outlet's entity, so its own voice is told apart from what it relays. */
+  publisherEntity: Key.optional(),
   author: z.string().nullable(),
   // http(s) only: the reader renders it as a link, and a javascript: URL would be a script.
   url: z.url({ protocol: /^https?$/ }).nullable(),

@@ -57,8 +57,9 @@ export function compileCaseFile(input: unknown, sourceTexts: Readonly<Record<str
         return [];
       }
     });
-    const { key, file: _file, ...meta } = s;
-    return { ...meta, id: ref('source', key, `sources[${i}]`), caseId, text, contentHash: sha256Hex(text), furniture };
+    const { key, file: _file, publisherEntity, ...meta } = s;
+    const publisherEntityId = publisherEntity ? ref('entity', publisherEntity, `sources[${i}].publisherEntity`) : null;
+    return { ...meta, publisherEntityId, id: ref('source', key, `sources[${i}]`), caseId, text, contentHash: sha256Hex(text), furniture };
   }).filter((s): s is Source => s !== null);
   const sourceById = new Map(sources.map((s) => [s.id, s]));
 
@@ -90,6 +91,7 @@ export function compileCaseFile(input: unknown, sourceTexts: Readonly<Record<str
         via: c.via.map((v, j) => asserter(v, `${path}.via[${j}]`)),
         stance: c.stance,
         hedges: c.hedges ?? detectHedges(c.quote),
+        orphaned: false,
       }];
     } catch (e) {
       problems.push({ path, message: messageOf(e) });

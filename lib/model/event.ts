@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { ID_PATTERN } from './ids';
-import { PartialDate, TimeZone, intervalOf, precisionOf } from './partial-date';
+import { PartialDate, TimeZone, intervalOf, isValidTimeZone, parsePartialDate, precisionOf } from './partial-date';
 import { EventKind, EventStatus, Precision } from './vocab';
 
 export const EventId = z.string().regex(ID_PATTERN, 'not an event id').startsWith('evt_');
@@ -33,6 +33,11 @@ export const Event = z
     citationIds: CitationIds,
   })
   .superRefine((e, ctx) => {
+    // zod runs this refinement even when a field above has already failed: judge only dates and a
+    // time zone that are well-formed (the field errors already say what is wrong with the others).
+    const wellFormed = (d: unknown) => typeof d === 'string' && parsePartialDate(d) !== null;
+    if (!wellFormed(e.start) || (e.end !== null && !wellFormed(e.end))) return;
+    if (e.timeZone !== null && (typeof e.timeZone !== 'string' || !isValidTimeZone(e.timeZone))) return;
     if (precisionOf(e.start) !== e.precision) {
       ctx.addIssue({ code: 'custom', path: ['precision'], message: `start ${e.start} is not at ${e.precision} precision` });
     }

@@ -20,6 +20,8 @@ export const Source = z.object({
   caseId: z.string(),
   title: z.string().min(1).max(500),
   publisher: z.string().min(1).max(200),
+  /** The case entity of the publishing outlet, when there is one: lets a citation tell the outlet's own voice from what it relays. */
+  publisherEntityId: z.string().regex(ID_PATTERN).startsWith('ent_').nullable().default(null),
   author: z.string().max(200).nullable(),
   // http(s) only: the reader renders it as a link, and a javascript: URL would be a script.
   url: z.url({ protocol: /^https?$/ }).nullable(),

@@ -27,6 +27,14 @@ export function isEmbedPath(pathname: string): boolean {
   return pathname === '/embed' || pathname.startsWith('/embed/');
 }
 
+/** The request header by which proxy.ts tells the root layout to leave out the site's chrome. */
+export const CHROME_HEADER = 'x-tw-chrome';
+
+/** Pages shown without the site header and navigation: embeds and full-screen presentations. */
+export function isBareChromePath(pathname: string): boolean {
+  return isEmbedPath(pathname) || pathname === '/present' || pathname.startsWith('/present/');
+}
+
 /**
  * Only well-formed origins (scheme://host[:port]) or "*" pass, so a mistyped variable cannot inject
  * other directives into the header (a ";" would end the directive).

@@ -71,6 +71,8 @@ test.describe('accounts and access', () => {
     const eventId = ((await (await request.get(`/api/cases/${CASE}/events`)).json()) as Array<{ id: string }>)[0]!.id;
     expect((await anon.get(`/api/events/${eventId}`)).status()).toBe(404);
     expect((await request.get(`/api/events/${eventId}`)).status()).toBe(200);
+    expect((await anon.get(`/cases/${CASE}`)).status()).toBe(404);
+    expect((await request.get(`/cases/${CASE}`)).status()).toBe(200);
 
     // Signing out ends the session on the server: the old cookie no longer writes.
     expect((await request.post('/api/auth/sign-out')).status()).toBe(204);

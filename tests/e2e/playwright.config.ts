@@ -12,7 +12,8 @@ const root = path.resolve(__dirname, '..', '..');
 export default defineConfig({
   testDir: __dirname,
   testMatch: /.*\.spec\.ts$/,
-  outputDir: path.join(root, 'test-results'),
+  // Per app port, so two runs in one checkout never wipe each other's artifacts.
+  outputDir: path.join(root, 'test-results', String(port)),
   timeout: 60_000,
   expect: { timeout: 15_000 },
   fullyParallel: false,

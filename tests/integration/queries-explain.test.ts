@@ -3,14 +3,17 @@ import { after, describe, it } from 'node:test';
 import { closeDriver, writeTransaction } from '../../graph/driver';
 import * as authQueries from '../../graph/queries/auth.queries';
 import * as importQueries from '../../graph/queries/import.queries';
+import * as ingestQueries from '../../graph/queries/ingest.queries';
+import * as provenanceQueries from '../../graph/queries/provenance.queries';
 import * as readQueries from '../../graph/queries/read.queries';
+import * as interchangeQueries from '../../graph/queries/interchange.queries';
 
 after(closeDriver);
 
 /** Every exported query, by name; a record of queries (one per relationship type) is flattened. */
 function allQueries(): Array<[string, string]> {
   const out: Array<[string, string]> = [];
-  for (const [module, exports] of Object.entries({ auth: authQueries, import: importQueries, read: readQueries })) {
+  for (const [module, exports] of Object.entries({ auth: authQueries, import: importQueries, ingest: ingestQueries, read: readQueries, provenance: provenanceQueries })) {
     for (const [name, value] of Object.entries(exports)) {
       if (typeof value === 'string') out.push([`${module}.${name}`, value]);
       else if (value && typeof value === 'object') {

@@ -45,6 +45,7 @@ function event(id: string, participantIds: string[]): CaseView['events'][number]
     status: 'reported',
     citationCount: 1,
     participantIds,
+    sourceIds: [],
   };
 }
 

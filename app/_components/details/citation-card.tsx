@@ -1,7 +1,7 @@
 import type { CitationView } from '@/lib/api/views';
-import { attributionChain } from '@/lib/model/citation';
 import { formatPartialDate } from '@/lib/model/partial-date';
 import { STANCE_LABELS } from '@/lib/views/display';
+import { AttributionChain } from './attribution-chain';
 
 const ASSERTER_KIND_LABELS = {
   outlet: 'outlet',
@@ -15,9 +15,11 @@ const ASSERTER_KIND_LABELS = {
  * published them, who is finally speaking and through whom, how they put it, and the hedges.
  */
 export function CitationCard({ citation: c }: { citation: CitationView }) {
-  const chain = attributionChain(c.source.publisher, c);
   return (
-    <article className="tw-citation" aria-label={`Citation from ${c.source.title}`}>
+    <article className={`tw-citation${c.orphaned ? ' tw-orphan' : ''}`} aria-label={`Citation from ${c.source.title}`}>
+      {c.orphaned ? (
+        <p className="tw-orphan-tag">Orphaned: these words are no longer in the stored text of the source.</p>
+      ) : null}
       <blockquote lang={c.language}>
         <p>{c.quote}</p>
       </blockquote>
@@ -38,20 +40,8 @@ export function CitationCard({ citation: c }: { citation: CitationView }) {
           {c.assertedBy.name} <span className="tw-role">({ASSERTER_KIND_LABELS[c.assertedBy.kind]})</span>
         </dd>
         <dt>Relayed</dt>
-        <dd className="tw-chain">
-          {chain.map((name, i) => (
-            <span key={`${i}-${name}`}>
-              {i > 0 ? (
-                <>
-                  <span className="tw-chain-sep" aria-hidden="true">
-                    ←
-                  </span>
-                  <span className="sr-only"> quoting </span>
-                </>
-              ) : null}
-              {name}
-            </span>
-          ))}
+        <dd>
+          <AttributionChain links={c.attribution} />
         </dd>
         <dt>Stance</dt>
         <dd>
@@ -79,7 +69,8 @@ export function CitationCard({ citation: c }: { citation: CitationView }) {
         </details>
       ) : null}
       <div className="tw-citation-foot">
-        <a href={`/sources/${encodeURIComponent(c.sourceId)}#${encodeURIComponent(c.id)}`}>View in source</a>
+        {/* The reader scrolls to and flashes the passage; an orphan's entry is in its list of orphans. */}
+        <a href={`/sources/${encodeURIComponent(c.sourceId)}#${encodeURIComponent(c.orphaned ? `note-${c.id}` : c.id)}`}>View in source</a>
         {c.source.url ? (
           <a href={c.source.url} rel="noopener noreferrer external" target="_blank">
             Original page<span className="sr-only"> (opens in a new tab)</span>

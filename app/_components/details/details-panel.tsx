@@ -1,5 +1,6 @@
 'use client';
 
+import '@/lib/zod-browser';
 import { useEffect, useRef, useState } from 'react';
 import type { CaseView, EntityDetail, EventDetail } from '@/lib/api/views';
 import { formatPartialDate, formatRange } from '@/lib/model/partial-date';
@@ -10,6 +11,7 @@ import { evidenceNotes } from '@/lib/views/evidence';
 import { dateLabelOf } from '@/lib/views/timeline-items';
 import { StatusBadge } from '../status-badge';
 import { CitationCard } from './citation-card';
+import './provenance.css';
 import { DetailError, fetchDetail, type Detail } from './fetch-detail';
 
 type PanelState =
@@ -129,6 +131,7 @@ function EventDetails({ event, onSelect }: { event: EventDetail; onSelect: Props
           {event.statusReason}
         </p>
       ) : null}
+      <DerivedStatus event={event} />
       {notes.length > 0 ? (
         <ul className="tw-notes" aria-label="About the evidence">
           {notes.map((n) => (
@@ -177,6 +180,17 @@ function EventDetails({ event, onSelect }: { event: EventDetail; onSelect: Props
         ))}
       </section>
     </article>
+  );
+}
+
+/** What the rules say, always beside the status shown: an editor's status never hides them. */
+function DerivedStatus({ event }: { event: EventDetail }) {
+  return (
+    <p className="tw-derived-status">
+      <span className="tw-field-label">{event.statusSetBy === 'editor' ? 'Set by an editor; the rules say' : 'Status by the rules'}</span>
+      {event.derivedStatus ? <StatusBadge status={event.derivedStatus} /> : <strong>none</strong>}
+      <span className="tw-role">{event.derivedRule}</span>
+    </p>
   );
 }
 

@@ -2,40 +2,76 @@
 
 import 'vis-timeline/styles/vis-timeline-graph2d.css';
 import '../status.css';
-import { useEffect, useMemo, useRef } from 'react';
+import { useEffect, useMemo, useRef, useState } from 'react';
 import { DataSet } from 'vis-data';
 import { Timeline, type TimelineOptions } from 'vis-timeline';
-import { compareTimelineItems, timelineItems, type TimelineItem } from '@/lib/views/timeline-items';
+import { wallClockMinute, type TimeWindow } from '@/lib/url-state';
+import { compareTimelineItems, sortEventsByDate, timelineItems, type TimelineItem } from '@/lib/views/timeline-items';
+import type { Lanes } from '@/lib/views/timeline-lanes';
 import type { ViewProps } from '../view-props';
+
+export interface TimelineCanvasProps extends ViewProps {
+  /** null: no lanes. */
+  lanes: Lanes | null;
+  /** The window to show (from the URL); null: fit the case. */
+  window: TimeWindow | null;
+  /** Every settled change of the visible window, by the user or by the buttons. */
+  onWindowChange: (window: TimeWindow) => void;
+}
+
+type LaneItem = TimelineItem & { group?: string };
+
+const HOUR = 60 * 60 * 1000;
+const DAY = 24 * HOUR;
+const PLAY_INTERVAL_MS = 1200;
 
 /**
  * Owns one vis-timeline instance: created once on a ref, fed through a DataSet that is updated
  * as a diff keyed by event id, destroyed on unmount. Items come from the pure mapper
- * lib/views/timeline-items.ts; this file only talks to the library.
+ * lib/views/timeline-items.ts and lanes from lib/views/timeline-lanes.ts; this file only talks to
+ * the library. Keyboard: the canvas is focusable; arrows move between events in date order,
+ * Enter selects the one under the cursor (announced in a live region).
  */
-export function TimelineCanvas({ view, linked, onSelect, onHover }: ViewProps) {
+export function TimelineCanvas({ view, linked, onSelect, onHover, lanes, window: wantedWindow, onWindowChange }: TimelineCanvasProps) {
   const containerRef = useRef<HTMLDivElement>(null);
   const timelineRef = useRef<Timeline | null>(null);
-  const itemsRef = useRef<DataSet<TimelineItem, 'id'> | null>(null);
+  const itemsRef = useRef<DataSet<LaneItem, 'id'> | null>(null);
   // The event last selected by a click here: already in view, so the timeline must not move.
   const selectedHere = useRef<string | null>(null);
   // false under prefers-reduced-motion; set when the instance is created.
   const animation = useRef<false | { duration: number; easingFunction: 'easeInOutQuad' }>(false);
   // Library callbacks are registered once; they read the latest props through this ref.
-  const callbacks = useRef({ onSelect, onHover });
+  const callbacks = useRef({ onSelect, onHover, onWindowChange });
   useEffect(() => {
-    callbacks.current = { onSelect, onHover };
-  }, [onSelect, onHover]);
+    callbacks.current = { onSelect, onHover, onWindowChange };
+  }, [onSelect, onHover, onWindowChange]);
+  // A window we set ourselves (first fit, restoring a URL): not reported back when vis announces
+  // it (which it does 200 ms later, hence a remembered window rather than a flag).
+  const quietWindow = useRef<string | null>(null);
 
-  const items = useMemo(() => timelineItems(view.events, linked), [view.events, linked]);
-  const byId = useRef(new Map<string, TimelineItem>());
+  const [activeId, setActiveId] = useState<string | null>(null);
+  const [announcement, setAnnouncement] = useState('');
+  const [playing, setPlaying] = useState(false);
+
+  const ordered = useMemo(() => sortEventsByDate(view.events), [view.events]);
+  const items = useMemo<LaneItem[]>(
+    () =>
+      timelineItems(view.events, linked).map((item) => {
+        const className = item.id === activeId ? `${item.className} tw-active` : item.className;
+        const group = lanes?.laneOf.get(item.id);
+        return group ? { ...item, className, group } : { ...item, className };
+      }),
+    [view.events, linked, activeId, lanes],
+  );
+  const byId = useRef(new Map<string, LaneItem>());
   // Whether this instance has had its first window; later data changes must not move the view.
   const fitted = useRef(false);
+  const lanesKey = useRef<string | null>(null);
 
   useEffect(() => {
     const container = containerRef.current;
     if (!container) return;
-    const dataset = new DataSet<TimelineItem, 'id'>();
+    const dataset = new DataSet<LaneItem, 'id'>();
     const reduceMotion = window.matchMedia('(prefers-reduced-motion: reduce)').matches;
     const options: TimelineOptions = {
       orientation: { axis: 'top', item: 'top' },
@@ -46,14 +82,24 @@ export function TimelineCanvas({ view, linked, onSelect, onHover }: ViewProps) {
       showCurrentTime: false,
       // Wheel scrolls the page; Ctrl+wheel (or pinch, or the buttons) zooms.
       zoomKey: 'ctrlKey',
-      zoomMin: 1000 * 60 * 60 * 6,
-      zoomMax: 1000 * 60 * 60 * 24 * 365 * 10,
+      zoomMin: HOUR * 6,
+      zoomMax: DAY * 365 * 10,
       minHeight: 240,
       maxHeight: 560,
       verticalScroll: true,
       margin: { item: { horizontal: 6, vertical: 6 }, axis: 8 },
       tooltip: { followMouse: true, overflowMethod: 'cap', delay: 250 },
       template: (item: unknown) => renderLabel(item),
+      groupOrder: 'order',
+      // Lane names are entity names: DOM text, never HTML.
+      groupTemplate: (group: unknown) => {
+        // vis also calls this for its internal "ungrouped" group, with no data.
+        if (typeof group !== 'object' || group === null) return '';
+        const span = document.createElement('span');
+        span.className = 'tw-lane-label';
+        span.textContent = 'label' in group ? String(group.label) : '';
+        return span;
+      },
       // vis hands `order` its own copies, with dates already turned into Date objects: compare
       // our items, looked up by id, instead.
       order: (a: unknown, b: unknown) => {
@@ -66,12 +112,23 @@ export function TimelineCanvas({ view, linked, onSelect, onHover }: ViewProps) {
     timelineRef.current = timeline;
     itemsRef.current = dataset;
     fitted.current = false;
+    lanesKey.current = null;
     animation.current = reduceMotion ? false : { duration: 300, easingFunction: 'easeInOutQuad' };
 
     timeline.on('select', (props: unknown) => {
       const id = firstItemId(props, 'items');
       selectedHere.current = id;
       callbacks.current.onSelect(id ? { kind: 'event', id } : null);
+    });
+    timeline.on('rangechanged', (props: unknown) => {
+      const w = windowOf(props);
+      if (!w) return;
+      const key = `${w.start}/${w.end}`;
+      if (quietWindow.current === key) {
+        quietWindow.current = null;
+        return;
+      }
+      callbacks.current.onWindowChange(w);
     });
     // Previews only where a pointer can hover: on touch screens a tap would leave one stuck.
     if (window.matchMedia('(hover: hover)').matches) {
@@ -89,17 +146,33 @@ export function TimelineCanvas({ view, linked, onSelect, onHover }: ViewProps) {
     };
   }, []);
 
+  /** Moves the window without reporting it (it came from the URL, or is the first fit). */
+  const setWindowQuietly = (start: Date | string, end: Date | string) => {
+    const timeline = timelineRef.current;
+    if (!timeline) return;
+    timeline.setWindow(start, end, { animation: false });
+    const shown = timeline.getWindow();
+    quietWindow.current = `${wallClockMinute(shown.start)}/${wallClockMinute(shown.end)}`;
+  };
+
   // Data: apply the new items as a diff, so vis keeps the DOM of unchanged items.
   useEffect(() => {
     const dataset = itemsRef.current;
     const timeline = timelineRef.current;
     if (!dataset || !timeline) return;
     byId.current = new Map(items.map((i) => [i.id, i]));
+    const key = lanes ? lanes.lanes.map((l) => l.id).join('|') : '';
+    if (key !== lanesKey.current) {
+      // Lanes changed: DataSet.update merges, so a `group` could not be removed by a diff.
+      dataset.clear();
+      timeline.setGroups(lanes ? new DataSet(lanes.lanes.map((l) => ({ id: l.id, content: '', label: l.label, order: l.order }))) : undefined);
+      lanesKey.current = key;
+    }
     const nextIds = new Set(items.map((i) => i.id));
     const stale = dataset.getIds().filter((id) => !nextIds.has(String(id)));
     if (stale.length) dataset.remove(stale);
-    const replace: TimelineItem[] = [];
-    const update: TimelineItem[] = [];
+    const replace: LaneItem[] = [];
+    const update: LaneItem[] = [];
     for (const item of items) {
       const current = dataset.get(item.id);
       if (!current) replace.push(item);
@@ -114,10 +187,25 @@ export function TimelineCanvas({ view, linked, onSelect, onHover }: ViewProps) {
     if ((replace.length || stale.length) && items.length) {
       const range = paddedRange(items);
       timeline.setOptions({ min: range.min, max: range.max });
-      if (!fitted.current) timeline.setWindow(range.start, range.end, { animation: false });
+      if (!fitted.current) {
+        if (wantedWindow) setWindowQuietly(wantedWindow.start, wantedWindow.end);
+        else setWindowQuietly(range.start, range.end);
+      }
       fitted.current = true;
     }
-  }, [items]);
+    // wantedWindow is read only for the first fit; later changes go through the effect below.
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, [items, lanes]);
+
+  // A window from outside (back/forward restores a URL): follow it unless it is already shown.
+  useEffect(() => {
+    const timeline = timelineRef.current;
+    if (!timeline || !wantedWindow || !fitted.current) return;
+    const current = timeline.getWindow();
+    if (wallClockMinute(current.start) !== wantedWindow.start || wallClockMinute(current.end) !== wantedWindow.end) {
+      setWindowQuietly(wantedWindow.start, wantedWindow.end);
+    }
+  }, [wantedWindow]);
 
   // Selection: mirror it into vis (setSelection does not fire 'select') and bring it into view.
   const selectedEventId = linked.selected?.kind === 'event' ? linked.selected.id : null;
@@ -127,10 +215,26 @@ export function TimelineCanvas({ view, linked, onSelect, onHover }: ViewProps) {
     timeline.setSelection(selectedEventId ? [selectedEventId] : []);
     const fromElsewhere = selectedEventId !== null && selectedEventId !== selectedHere.current;
     selectedHere.current = null;
-    if (fromElsewhere && !timeline.getVisibleItems().map(String).includes(selectedEventId)) {
+    if (fromElsewhere && byId.current.has(selectedEventId) && !timeline.getVisibleItems().map(String).includes(selectedEventId)) {
       timeline.focus(selectedEventId, { animation: animation.current, zoom: false });
     }
   }, [selectedEventId]);
+
+  // Play: step the window forward by half its width until it passes the last event.
+  useEffect(() => {
+    if (!playing) return;
+    const timer = setInterval(() => {
+      const timeline = timelineRef.current;
+      if (!timeline || items.length === 0) return setPlaying(false);
+      const { start, end } = timeline.getWindow();
+      const width = end.getTime() - start.getTime();
+      const last = paddedRange(items).end.getTime();
+      if (end.getTime() >= last) return setPlaying(false);
+      const step = width / 2;
+      timeline.setWindow(new Date(start.getTime() + step), new Date(end.getTime() + step), { animation: animation.current });
+    }, PLAY_INTERVAL_MS);
+    return () => clearInterval(timer);
+  }, [playing, items]);
 
   const zoom = (factor: number) => {
     const timeline = timelineRef.current;
@@ -138,28 +242,97 @@ export function TimelineCanvas({ view, linked, onSelect, onHover }: ViewProps) {
     if (factor > 0) timeline.zoomIn(factor, { animation: animation.current });
     else timeline.zoomOut(-factor, { animation: animation.current });
   };
-  const fit = () => timelineRef.current?.fit({ animation: animation.current });
+  const fit = () => {
+    const timeline = timelineRef.current;
+    if (!timeline || items.length === 0) return;
+    const range = paddedRange(items);
+    timeline.setWindow(range.start, range.end, { animation: animation.current });
+  };
+  /** A week or a day around the selected event if it is on the timeline, else around the middle. */
+  const preset = (width: number) => {
+    const timeline = timelineRef.current;
+    if (!timeline) return;
+    const focusItem = selectedEventId ? byId.current.get(selectedEventId) : undefined;
+    const { start, end } = timeline.getWindow();
+    const centre = focusItem ? centreOf(focusItem) : (start.getTime() + end.getTime()) / 2;
+    timeline.setWindow(new Date(centre - width / 2), new Date(centre + width / 2), { animation: animation.current });
+  };
+  const rewind = () => {
+    const timeline = timelineRef.current;
+    if (!timeline || items.length === 0) return;
+    const { start, end } = timeline.getWindow();
+    const first = paddedRange(items).start.getTime();
+    timeline.setWindow(new Date(first), new Date(first + (end.getTime() - start.getTime())), { animation: animation.current });
+  };
+
+  const onKeyDown = (e: React.KeyboardEvent<HTMLDivElement>) => {
+    if (ordered.length === 0) return;
+    const at = activeId ? ordered.findIndex((x) => x.id === activeId) : -1;
+    const from = at >= 0 ? at : selectedEventId ? ordered.findIndex((x) => x.id === selectedEventId) : -1;
+    let next: number | null = null;
+    if (e.key === 'ArrowRight' || e.key === 'ArrowDown') next = from < 0 ? 0 : Math.min(from + 1, ordered.length - 1);
+    else if (e.key === 'ArrowLeft' || e.key === 'ArrowUp') next = from < 0 ? 0 : Math.max(from - 1, 0);
+    else if (e.key === 'Home') next = 0;
+    else if (e.key === 'End') next = ordered.length - 1;
+    else if ((e.key === 'Enter' || e.key === ' ') && at >= 0) {
+      e.preventDefault();
+      onSelect({ kind: 'event', id: ordered[at]!.id });
+      setAnnouncement(`Selected: ${ordered[at]!.title}.`);
+      return;
+    }
+    if (next === null) return;
+    e.preventDefault();
+    const event = ordered[next]!;
+    setActiveId(event.id);
+    const item = byId.current.get(event.id);
+    const timeline = timelineRef.current;
+    if (item && timeline && !timeline.getVisibleItems().map(String).includes(event.id)) {
+      timeline.moveTo(new Date(centreOf(item)), { animation: animation.current });
+    }
+    const label = item?.label;
+    setAnnouncement(
+      `Event ${next + 1} of ${ordered.length}: ${event.title}, ${label?.date ?? ''}, ${label?.statusLabel ?? event.status}. Press Enter to select.`,
+    );
+  };
 
   return (
     <>
-      <div className="tw-toolbar" role="group" aria-label="Timeline zoom">
+      <div className="tw-toolbar" role="group" aria-label="Timeline zoom and playback">
+        <button type="button" className="tw-button" onClick={fit}>
+          Whole case
+        </button>
+        <button type="button" className="tw-button" onClick={() => preset(7 * DAY)}>
+          Week
+        </button>
+        <button type="button" className="tw-button" onClick={() => preset(DAY)}>
+          Day
+        </button>
         <button type="button" className="tw-button" onClick={() => zoom(0.5)}>
           <span aria-hidden="true">+</span> Zoom in
         </button>
         <button type="button" className="tw-button" onClick={() => zoom(-0.5)}>
           <span aria-hidden="true">−</span> Zoom out
         </button>
-        <button type="button" className="tw-button" onClick={fit}>
-          Fit all
+        <button type="button" className="tw-button" onClick={rewind}>
+          To start
+        </button>
+        <button type="button" className="tw-button" onClick={() => setPlaying((p) => !p)}>
+          {playing ? 'Pause' : <><span aria-hidden="true">▶</span> Play</>}
         </button>
       </div>
       <div
         ref={containerRef}
         className="tw-canvas tw-canvas-timeline"
         role="region"
-        aria-label="Timeline of events (pointer only; the list view below offers the same events by keyboard)"
+        tabIndex={0}
+        aria-label="Timeline of events. Arrow keys move between events, Enter selects."
         data-testid="timeline"
+        onKeyDown={onKeyDown}
+        onBlur={() => setActiveId(null)}
       />
+      <p className="sr-only" aria-live="polite" data-testid="timeline-announcement">
+        {announcement}
+      </p>
     </>
   );
 }
@@ -204,6 +377,20 @@ function firstItemId(props: unknown, key: 'items' | 'item'): string | null {
   return typeof first === 'string' || typeof first === 'number' ? String(first) : null;
 }
 
+/** `{ start: Date, end: Date }` of a rangechanged payload, as wall-clock minutes. */
+function windowOf(props: unknown): TimeWindow | null {
+  if (typeof props !== 'object' || props === null || !('start' in props) || !('end' in props)) return null;
+  const { start, end } = props as { start: unknown; end: unknown };
+  if (!(start instanceof Date) || !(end instanceof Date)) return null;
+  const w = { start: wallClockMinute(start), end: wallClockMinute(end) };
+  return w.start < w.end ? w : null;
+}
+
+function centreOf(item: TimelineItem): number {
+  const s = new Date(item.start).getTime();
+  return item.end ? (s + new Date(item.end).getTime()) / 2 : s;
+}
+
 /** The span of all items with some air around it; the timeline cannot be panned far beyond it. */
 function paddedRange(items: readonly TimelineItem[]): { start: Date; end: Date; min: Date; max: Date } {
   let lo = Infinity;
@@ -215,7 +402,7 @@ function paddedRange(items: readonly TimelineItem[]): { start: Date; end: Date; 
     lo = Math.min(lo, s);
     hi = Math.max(hi, e);
   }
-  const span = Math.max(hi - lo, 1000 * 60 * 60 * 24);
+  const span = Math.max(hi - lo, DAY);
   const pad = span * 0.04;
   const slack = span * 2;
   return {

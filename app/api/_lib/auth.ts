@@ -2,6 +2,7 @@ import 'server-only';
 import type { NextRequest } from 'next/server';
 import { cookies } from 'next/headers';
 import { canEdit, type UserView } from '@/lib/auth/auth.schema';
+import { originFromHeaders } from '../../_lib/request-origin';
 import { ForbiddenError, RateLimitedError, UnauthorizedError } from '@/lib/auth/errors';
 import { canReadCase, csrfProblem } from '@/lib/auth/policy';
 import { verifyDecoy, verifyPassword } from '@/lib/auth/passwords';
@@ -93,7 +94,7 @@ export async function requireEditor(request: NextRequest, kind: WriteKind = 'edi
     headerToken: request.headers.get('x-csrf-token'),
     sessionToken: principal.csrfToken ?? '',
     origin: request.headers.get('origin'),
-    selfOrigin: request.nextUrl.origin,
+    selfOrigin: originFromHeaders(request.headers),
   });
   if (problem) throw new ForbiddenError(problem);
   const decision = writeLimiters[kind].hit(principal.user.id);
@@ -124,7 +125,9 @@ export interface SignedIn {
  */
 export async function signIn(request: NextRequest, username: string, password: string): Promise<SignedIn> {
   const origin = request.headers.get('origin');
-  if (origin !== null && origin !== request.nextUrl.origin) throw new ForbiddenError(`cross-site sign-in from ${origin} refused`);
+  // Compared with the origin the browser addressed (Host), not Next's idea of its own URL, which
+  // differs behind a proxy or when bound to 127.0.0.1.
+  if (origin !== null && origin !== originFromHeaders(request.headers)) throw new ForbiddenError(`cross-site sign-in from ${origin} refused`);
   const address = clientAddress(request);
   // Only failures count, so colleagues signing in from one address never lock each other out.
   const buckets = [
@@ -158,4 +161,15 @@ export async function signOut(request: NextRequest): Promise<void> {
 export function sessionCookieOptions(request: NextRequest, maxAge: number) {
   const secure = request.nextUrl.protocol === 'https:' || request.headers.get('x-forwarded-proto') === 'https';
   return { httpOnly: true, sameSite: 'lax' as const, secure, path: '/', maxAge };
+}
+
+/** For pages: may the reader of this request (by its cookie) read the case? False if it does not exist. */
+export async function mayReadCase(caseId: string): Promise<boolean> {
+  try {
+    await requireCaseRead(null, caseId);
+    return true;
+  } catch (e) {
+    if (e instanceof NotFoundError) return false;
+    throw e;
+  }
 }

@@ -4,6 +4,7 @@ import { ZodError, type ZodType } from 'zod';
 import { ConfigurationError } from '@/graph/config';
 import { ConflictError, DatabaseUnavailableError, InvariantError, NotFoundError } from '@/graph/errors';
 import { ForbiddenError, RateLimitedError, UnauthorizedError } from '@/lib/auth/errors';
+import { InterchangeError } from '@/lib/interchange/errors';
 
 /**
  * The one place where errors become HTTP answers, by type: bad parameters 400, not signed in 401,
@@ -21,6 +22,7 @@ export function errorResponse(e: unknown): NextResponse {
   if (e instanceof NotFoundError) return json(404, 'not_found', e.message);
   if (e instanceof ConflictError) return json(409, 'conflict', e.message);
   if (e instanceof InvariantError) return json(422, 'unprocessable', e.message, e.details);
+  if (e instanceof InterchangeError) return json(422, 'unprocessable', e.summary, e.problems);
   if (e instanceof DatabaseUnavailableError || e instanceof ConfigurationError) {
     return json(503, 'unavailable', e.message, undefined, { 'Retry-After': '5' });
   }

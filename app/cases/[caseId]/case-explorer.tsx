@@ -1,12 +1,20 @@
 'use client';
 
+import '@/lib/zod-browser';
 import dynamic from 'next/dynamic';
-import { useCallback, useEffect, useMemo, useReducer } from 'react';
+import { useCallback, useEffect, useMemo, useReducer, useRef, useState } from 'react';
 import type { CaseView } from '@/lib/api/views';
-import { initialSelection, linkedIds, selectionReducer, type SelectionTarget } from '@/lib/selection';
+import { applyFilters, filtersReducer } from '@/lib/filters';
+import { linkedIds, sameTarget, selectionReducer, type SelectionTarget } from '@/lib/selection';
+import { LANE_MODES, decodeExploreState, encodeExploreState, type LaneMode, type TimeWindow } from '@/lib/url-state';
+import { edgesValidIn } from '@/lib/views/graph-window';
+import { LANE_LABELS, timelineLanes } from '@/lib/views/timeline-lanes';
+import { EmbedDialog } from './embed-dialog';
 import { DetailsPanel } from '../../_components/details/details-panel';
 import { EntityTypeKey } from '../../_components/entity-type-key';
+import { FilterPanel } from '../../_components/filters/filter-panel';
 import { EntityList } from '../../_components/network/entity-list';
+import { SearchBox } from '../../_components/search/search-box';
 import { EventList } from '../../_components/timeline/event-list';
 import type { ViewProps } from '../../_components/view-props';
 
@@ -22,16 +30,44 @@ const NetworkCanvas = dynamic(() => import('../../_components/network/network-ca
 
 /**
  * The case page's client shell: one selection state (lib/selection.ts) shared by the timeline,
- * the network, their list views and the details panel.
+ * the network, their list views and the details panel; filters (lib/filters.ts) applied to both
+ * views; and all of it mirrored in the URL (lib/url-state.ts). A new selection is a new history
+ * entry, so back/forward move between selections; window, lanes and filters replace the entry.
  */
-export function CaseExplorer({ view }: { view: CaseView }) {
-  const [state, dispatch] = useReducer(selectionReducer, initialSelection);
-  const linked = useMemo(() => linkedIds(state, view), [state, view]);
+export function CaseExplorer({ view, initialQuery }: { view: CaseView; initialQuery: string }) {
+  const [initial] = useState(() => decodeExploreState(initialQuery));
+  const [state, dispatch] = useReducer(selectionReducer, { selected: initial.selected, hovered: null });
+  const [filters, dispatchFilters] = useReducer(filtersReducer, initial.filters);
+  const [lanes, setLanes] = useState<LaneMode>(initial.lanes);
+  const [timeWindow, setTimeWindow] = useState<TimeWindow | null>(initial.window);
+  const [followWindow, setFollowWindow] = useState(true);
+
+  const filtered = useMemo(() => applyFilters(view, filters), [view, filters]);
+  const windowed = useMemo(
+    () => (followWindow ? edgesValidIn(filtered.view.graph, timeWindow) : { graph: filtered.view.graph, outside: 0 }),
+    [filtered, followWindow, timeWindow],
+  );
+  // What both views draw: the filtered case, with the graph as of the visible window.
+  const shown = useMemo(
+    () => (windowed.graph === filtered.view.graph ? filtered.view : { ...filtered.view, graph: windowed.graph }),
+    [filtered, windowed],
+  );
+  const linked = useMemo(() => linkedIds(state, shown), [state, shown]);
+  const laneSet = useMemo(() => timelineLanes(lanes, shown), [lanes, shown]);
+
   const onSelect = useCallback(
     (target: SelectionTarget | null) => dispatch(target ? { type: 'select', target } : { type: 'clear' }),
     [],
   );
   const onHover = useCallback((target: SelectionTarget | null) => dispatch({ type: 'hover', target }), []);
+  const onWindowChange = useCallback((w: TimeWindow) => {
+    setTimeWindow((old) => (old && old.start === w.start && old.end === w.end ? old : w));
+  }, []);
+  const isVisible = useCallback(
+    (t: SelectionTarget) =>
+      t.kind === 'event' ? filtered.view.events.some((e) => e.id === t.id) : filtered.view.graph.nodes.some((n) => n.id === t.id),
+    [filtered],
+  );
 
   useEffect(() => {
     const onKey = (e: KeyboardEvent) => {
@@ -41,18 +77,51 @@ export function CaseExplorer({ view }: { view: CaseView }) {
     return () => document.removeEventListener('keydown', onKey);
   }, []);
 
-  const props: ViewProps = { view, linked, onSelect, onHover };
+  // State → URL. The selection last written, to tell a new selection (push) from the rest (replace).
+  const lastSelected = useRef(initial.selected);
+  useEffect(() => {
+    const query = encodeExploreState({ selected: state.selected, window: timeWindow, lanes, filters });
+    const target = `${window.location.pathname}${query ? `?${query}` : ''}`;
+    const selectionChanged = !sameTarget(lastSelected.current, state.selected);
+    lastSelected.current = state.selected;
+    if (target === `${window.location.pathname}${window.location.search}`) return;
+    if (selectionChanged) window.history.pushState(null, '', target);
+    else window.history.replaceState(null, '', `${target}${window.location.hash}`);
+  }, [state.selected, timeWindow, lanes, filters]);
+
+  // URL → state, on back/forward.
+  useEffect(() => {
+    const onPop = () => {
+      const s = decodeExploreState(window.location.search);
+      lastSelected.current = s.selected;
+      dispatch(s.selected ? { type: 'select', target: s.selected } : { type: 'clear' });
+      dispatchFilters({ type: 'replace', filters: s.filters });
+      setLanes(s.lanes);
+      setTimeWindow(s.window);
+    };
+    window.addEventListener('popstate', onPop);
+    return () => window.removeEventListener('popstate', onPop);
+  }, []);
+
+  const props: ViewProps = { view: shown, linked, onSelect, onHover };
   const selectedName = nameOf(state.selected, view);
 
   return (
     <div className="tw-explorer">
       <div className="tw-views">
+        <div className="tw-tools">
+          <SearchBox caseId={view.case.id} onSelect={onSelect} isVisible={isVisible} />
+          <FilterPanel view={view} filters={filters} hidden={filtered.hidden} dispatch={dispatchFilters} />
+          <EmbedDialog caseId={view.case.id} caseTitle={view.case.title} focus={state.selected} window={timeWindow} filters={filters} />
+        </div>
+
         <div className="tw-selection-bar">
           <p className="tw-selection-text">
             {state.selected && selectedName ? (
               <>
                 <span className="tw-field-label">Selected {state.selected.kind}</span>
                 <strong>{selectedName}</strong>
+                {!isVisible(state.selected) ? <span className="tw-list-meta"> (hidden by filters)</span> : null}
               </>
             ) : (
               <span className="tw-view-hint">
@@ -75,9 +144,19 @@ export function CaseExplorer({ view }: { view: CaseView }) {
         <section className="tw-view" aria-labelledby="tw-timeline-heading">
           <div className="tw-view-head">
             <h2 id="tw-timeline-heading">Timeline</h2>
-            <p className="tw-view-hint">Drag to pan; Ctrl + scroll or the buttons to zoom.</p>
+            <label className="tw-inline-field">
+              Lanes{' '}
+              <select value={lanes} onChange={(e) => setLanes(e.target.value as LaneMode)} data-testid="lanes">
+                {LANE_MODES.map((m) => (
+                  <option key={m} value={m}>
+                    {LANE_LABELS[m]}
+                  </option>
+                ))}
+              </select>
+            </label>
+            <p className="tw-view-hint">Drag to pan; Ctrl + scroll or the buttons to zoom. Tab to the timeline and use the arrow keys.</p>
           </div>
-          <TimelineCanvas {...props} />
+          <TimelineCanvas {...props} lanes={laneSet} window={timeWindow} onWindowChange={onWindowChange} />
           <EventList {...props} />
         </section>
 
@@ -85,6 +164,17 @@ export function CaseExplorer({ view }: { view: CaseView }) {
           <div className="tw-view-head">
             <h2 id="tw-network-heading">Network</h2>
             <p className="tw-view-hint">Relationships stated in the sources. Drag to pan; pinch or the buttons to zoom.</p>
+          </div>
+          <div className="tw-window-follow">
+            <label className="tw-check">
+              <input type="checkbox" checked={followWindow} onChange={(e) => setFollowWindow(e.target.checked)} />
+              <span>Only relationships valid in the timeline&rsquo;s visible window</span>
+            </label>
+            <span className="tw-list-meta" data-testid="window-outside" aria-live="polite">
+              {windowed.outside > 0
+                ? `${windowed.outside} ${windowed.outside === 1 ? 'relationship is' : 'relationships are'} outside the window`
+                : ''}
+            </span>
           </div>
           <NetworkCanvas {...props} />
           <EntityTypeKey />

@@ -3,31 +3,44 @@ import Link from 'next/link';
 import { notFound } from 'next/navigation';
 import { cache } from 'react';
 import { getCaseView } from '@/graph/cases.repo';
+import { mayReadCase } from '../../api/_lib/auth';
 import type { CaseView } from '@/lib/api/views';
 import { formatPartialDate } from '@/lib/model/partial-date';
 import { DatabaseUnavailableBanner, isDatabaseUnavailable } from '../../_components/database-unavailable';
 import { StatusLegend } from '../../_components/status-legend';
 import { CaseExplorer } from './case-explorer';
+import { oembedAlternates } from '../../_lib/oembed-discovery';
+import { listStories } from '../../_lib/stories';
 
 interface Props {
   params: Promise<{ caseId: string }>;
+  /** The explorer's state (selection, window, lanes, filters), decoded by lib/url-state.ts. */
+  searchParams: Promise<Record<string, string | string[] | undefined>>;
 }
 
-/** One read per request, shared by the metadata and the page. */
-const loadCaseView = cache((caseId: string) => getCaseView(caseId));
+/**
+ * One read per request, shared by the metadata and the page. A private case the reader may not
+ * see is "not found", exactly like a missing one.
+ */
+const loadCaseView = cache(async (caseId: string) => ((await mayReadCase(caseId)) ? getCaseView(caseId) : null));
 
 export async function generateMetadata({ params }: Props): Promise<Metadata> {
   const { caseId } = await params;
   try {
     const view = await loadCaseView(caseId);
-    return { title: view ? view.case.title : 'Case not found' };
+    if (!view) return { title: 'Case not found' };
+    return { title: view.case.title, alternates: await oembedAlternates(`/cases/${encodeURIComponent(caseId)}`) };
   } catch {
     return { title: 'Case' };
   }
 }
 
-export default async function CasePage({ params }: Props) {
+export default async function CasePage({ params, searchParams }: Props) {
   const { caseId } = await params;
+  const query = new URLSearchParams();
+  for (const [key, value] of Object.entries(await searchParams)) {
+    for (const v of [value ?? []].flat()) query.append(key, v);
+  }
   let view: CaseView | null;
   try {
     view = await loadCaseView(caseId);
@@ -43,6 +56,7 @@ export default async function CasePage({ params }: Props) {
   if (!view) notFound();
 
   const { case: c, sources } = view;
+  const stories = await listStories(c.id);
   return (
     <>
       <Breadcrumb current={c.title} />
@@ -60,9 +74,19 @@ export default async function CasePage({ params }: Props) {
             <strong>{c.sourceCount}</strong> {c.sourceCount === 1 ? 'source' : 'sources'}
           </li>
         </ul>
+        <p>
+          <Link href={`/cases/${encodeURIComponent(c.id)}/ingest`}>Add an article</Link>
+        </p>
+        {stories.map((st) => (
+          // A plain link, not <Link>: presentations use a layout without the site header, which
+          // only a full page load gives (app/layout.tsx).
+          <p key={st.id}>
+            <a href={`/present/${encodeURIComponent(c.id)}/${encodeURIComponent(st.id)}`}>Present: {st.title}</a>
+          </p>
+        ))}
       </header>
       <StatusLegend />
-      <CaseExplorer view={view} />
+      <CaseExplorer view={view} initialQuery={query.toString()} />
       {sources.length > 0 ? (
         <section className="tw-card tw-sources" aria-labelledby="tw-sources-heading">
           <h2 id="tw-sources-heading">Sources in this case</h2>

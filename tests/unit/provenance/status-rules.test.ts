@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import { deriveStatus, type StatusEvidence } from '../../../lib/provenance/status-rules';
+import { deriveStatus, deriveStatusOf, statusEvidenceOf, type StatusEvidence } from '../../../lib/provenance/status-rules';
 
 const ev = (over: Partial<StatusEvidence> = {}): StatusEvidence => ({
   stance: 'reports',
@@ -40,5 +40,31 @@ describe('status rules', () => {
 
   it('refuses to give a status to an uncited event', () => {
     assert.throws(() => deriveStatus([]), /without citations/);
+  });
+});
+
+describe('status rules: independence through relays, and orphans', () => {
+  it('two publishers relaying the same agency are one voice, not corroboration', () => {
+    const viaInterfax = (publisher: string): StatusEvidence => ({ ...ev({ publisher }), origin: 'Interfax' });
+    assert.equal(deriveStatus([viaInterfax('Press TV'), viaInterfax('RT')]).status, 'reported');
+    assert.equal(deriveStatus([viaInterfax('Press TV'), ev({ publisher: 'Interfax' })]).status, 'reported');
+    assert.equal(deriveStatus([viaInterfax('Press TV'), ev({ publisher: 'Reuters' })]).status, 'confirmed');
+  });
+
+  it('reads the evidence of a citation: its relayed outlet is its origin', () => {
+    const c = {
+      stance: 'reports' as const,
+      hedges: [],
+      assertedBy: { kind: 'person' as const, name: 'Stanislav Zas', entityId: null },
+      via: [{ kind: 'outlet' as const, name: 'Interfax', entityId: null }],
+    };
+    assert.deepEqual(statusEvidenceOf(c, 'Press TV'), { stance: 'reports', asserterKind: 'person', hedges: [], publisher: 'Press TV', origin: 'Interfax' });
+  });
+
+  it('leaves orphaned citations out; with none left, there is no status to derive', () => {
+    const base = { stance: 'reports' as const, hedges: [], via: [], publisher: 'Press TV', assertedBy: { kind: 'person' as const, name: 'Zas', entityId: null } };
+    const rumour = { ...base, stance: 'alleges' as const, assertedBy: { kind: 'unnamed' as const, name: 'on-dit', entityId: null } };
+    assert.equal(deriveStatusOf([{ ...base, orphaned: false }, { ...rumour, orphaned: true }])?.status, 'reported');
+    assert.equal(deriveStatusOf([{ ...base, orphaned: true }]), null);
   });
 });

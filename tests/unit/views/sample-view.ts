@@ -32,6 +32,7 @@ export function sampleCaseView(): { view: CaseView; bundle: CaseBundle } {
       status: e.status,
       citationCount: e.citationIds.length,
       participantIds: [...new Set(participantsOf(e.id))],
+      sourceIds: [...new Set(bundle.citations.filter((c) => e.citationIds.includes(c.id)).map((c) => c.sourceId))].sort(),
     })),
     graph: {
       nodes: bundle.entities.map((n) => ({ id: n.id, type: n.type, name: n.name, aliases: n.aliases })),

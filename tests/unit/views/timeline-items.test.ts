@@ -21,6 +21,7 @@ function ev(over: Partial<EventListItem> = {}): EventListItem {
     status: 'reported',
     citationCount: 1,
     participantIds: [],
+    sourceIds: [],
     ...over,
   };
 }

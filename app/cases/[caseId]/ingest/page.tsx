@@ -1,0 +1,58 @@
+import type { Metadata } from 'next';
+import Link from 'next/link';
+import { notFound } from 'next/navigation';
+import { getCaseForIngest } from '@/graph/ingest.repo';
+import { canEdit } from '@/lib/auth/auth.schema';
+import { mayReadCase, principalOf } from '../../../api/_lib/auth';
+import { DatabaseUnavailableBanner, isDatabaseUnavailable } from '../../../_components/database-unavailable';
+import { IngestReview } from './ingest-review';
+
+export const dynamic = 'force-dynamic';
+
+interface Props {
+  params: Promise<{ caseId: string }>;
+}
+
+export const metadata: Metadata = { title: 'Add an article' };
+
+/** Add an article to a case: paste, upload or give a URL; review the proposals; commit. */
+export default async function IngestPage({ params }: Props) {
+  const { caseId } = await params;
+  let kase: Awaited<ReturnType<typeof getCaseForIngest>>;
+  let editor: boolean;
+  try {
+    kase = (await mayReadCase(caseId)) ? await getCaseForIngest(caseId) : null;
+    editor = canEdit((await principalOf(null))?.user ?? null);
+  } catch (error) {
+    if (!isDatabaseUnavailable(error)) throw error;
+    return <DatabaseUnavailableBanner what="this case" />;
+  }
+  if (!kase) notFound();
+  return (
+    <>
+      <nav className="tw-breadcrumb" aria-label="Breadcrumb">
+        <ol>
+          <li>
+            <Link href="/">Cases</Link>
+          </li>
+          <li>
+            <Link href={`/cases/${encodeURIComponent(caseId)}`}>{kase.case.title}</Link>
+          </li>
+          <li aria-current="page">Add an article</li>
+        </ol>
+      </nav>
+      <h1>Add an article</h1>
+      <p className="tw-summary">
+        Paste an article, upload a file or give a URL. Nothing is written until you review the proposals and commit them; the commit is
+        all or nothing.
+      </p>
+      {editor ? (
+        <IngestReview caseId={caseId} entities={kase.entities.map((e) => ({ id: e.id, name: e.name, type: e.type }))} />
+      ) : (
+        <p className="tw-banner">
+          Adding articles needs an editor account. <Link href="/sign-in">Sign in</Link>, then come back to this page.
+        </p>
+      )}
+    </>
+  );
+}

@@ -1,0 +1,25 @@
+import { GraphEdge, GraphNode, GraphParticipation, type Neighbourhood } from '../lib/api/views';
+import { read, neo4j } from './driver';
+import { toPlain, type Props } from './decode';
+import { ENTITY_NEIGHBOURHOOD } from './queries/read.queries';
+
+/** An entity's 1- or 2-hop neighbourhood, for expanding it in the network. Null when unknown. */
+export async function getEntityNeighbourhood(id: string, hops: 1 | 2): Promise<Neighbourhood | null> {
+  const rec = (await read(ENTITY_NEIGHBOURHOOD, { id, hops: neo4j.int(hops) })).records[0];
+  if (!rec) return null;
+  const entities = toPlain(rec.get('entities')) as Array<Props & { aliases: string[] | null; aliasLangs: string[] | null }>;
+  const nodes = entities.map((n) => {
+    const langs = n.aliasLangs ?? [];
+    return GraphNode.parse({ id: n.id, type: n.type, name: n.name, aliases: (n.aliases ?? []).map((name, i) => ({ name, lang: langs[i] ? langs[i] : null })) });
+  });
+  return {
+    centre: id,
+    hops,
+    graph: {
+      nodes,
+      edges: (toPlain(rec.get('edges')) as unknown[]).map((e) => GraphEdge.parse(e)),
+      participations: (toPlain(rec.get('participations')) as unknown[]).map((p) => GraphParticipation.parse(p)),
+    },
+    eventIds: toPlain(rec.get('eventIds')) as string[],
+  };
+}

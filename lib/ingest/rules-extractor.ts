@@ -1,0 +1,130 @@
+import type { EventKind } from '../model/vocab';
+import { attribute, type Attribution } from './attribution';
+import { findDates, publicationFallback, resolveWhen, type ResolvedWhen } from './dates';
+import type { AnalysedText, CandidateEvent, Extraction, ExtractionContext, Extractor } from './extractor';
+import { buildGazetteer, findMentions, type Gazetteer, type KnownEntity, type Mention } from './mentions';
+import { fold } from './text';
+
+/**
+ * The default extractor: lexicons and rules, French and English, no network, no model. A sentence
+ * becomes a candidate event when it has an event verb or noun and something to hang it on (a date
+ * or a named participant). It proposes generously within those bounds; the review screen is where
+ * a person says no.
+ */
+const TRIGGERS: ReadonlyArray<[EventKind, RegExp]> = [
+  ['attack', /\b(attaqu\w*|attack\w*|assaut|stormed|storm(?:ed|ing) the|bombard\w*|bombed|bombing|frappes?|strikes? on|airstrikes?|tirs?\b|fired|shelled|shelling|tue[es]?\b|tuees?|killed|blesse\w*|wounded|explos\w*|exploded|incendie criminel|set fire|raid\w*|ambush\w*|embuscade|massacre\w*|assassin\w*|abattu\w*|shot down|pris d'assaut|pris(?:e)? d'assaut|emparer|seized|s'est empare|prise de)\b/],
+  ['deployment', /\b(deploi\w*|deploy\w*|envoy\w* des (?:troupes|soldats|forces)|sent (?:troops|soldiers|forces)|dispatch\w*|stationed|arrivee des|arrived in|contingent)\b/],
+  ['withdrawal', /\b(retrait|retir\w*|withdr\w*|pulled out|pull out|quitte\w* le pays|left the country|repli\w*|evacuation des troupes)\b/],
+  ['meeting', /\b(rencontr\w*|met with|meets|meeting with|reuni\w*|sommet|summit|entretien avec|talks|pourparlers|negociation\w*|negotiat\w*|s'est entretenu|visite\w*|visited|visit to|held talks)\b/],
+  ['policy', /\b(loi|law|decret\w*|decree\w*|etat d'urgence|state of emergency|couvre-feu|curfew|leve\w*|lifted|sanction\w*|interdi\w*|banned|bans?\b|approuv\w*|approved|adopt\w*|vote\w*|voted|ratifi\w*|sign\w*|accord\b|agreement|elections?|nomme\w*|appointed|demission\w*|resign\w*|limoge\w*|dismissed|fired the|budget|reforme|reform|instaur\w*|imposed|impose\w*|decid\w*|prolong\w*|extended)\b/],
+  ['incident', /\b(disparu\w*|disappeared|missing|vole\w*|stolen|evacu\w*|arret\w*|arrested|detenu\w*|detained|manifest\w*|protest\w*|rassemblement\w*|rall(?:y|ies)|greve\w*|walkout|incendie\w*|fire broke|accident\w*|crash\w*|panne\w*|outage|fuite\w*|leak\w*|inondation\w*|flood\w*|seisme|earthquake|evade\w*|escaped|ferme\w*|closed|shut down|coupure\w*|cut off|emeute\w*|riot\w*|pill\w*|loot\w*|emptied|(?:ont|auraient|aurait|a) vide|effondr\w*|collapsed|hospitalis\w*|contamin\w*|outbreak|epidemi\w*|cas de|cases of|morts?\b|deaths?|dead|victimes?)\b/],
+  ['statement', /\b(annonc\w*|announc\w*|declar\w*|a affirme|affirm\w*|communique|discours|speech|appele? a|called for|averti\w*|warned|promis\w*|promised|confirme\w*|confirmed|denonce\w*|condemned|condamn\w*|dement\w*|denied|denies|nie\b|a nie|rejet\w*|rejected|accuse\w*|accused)\b/],
+];
+/** Order of preference when several kinds' words appear: what happened beats what was said about it. */
+const KIND_ORDER: readonly EventKind[] = ['attack', 'deployment', 'withdrawal', 'meeting', 'policy', 'incident', 'statement'];
+
+/** Zones of places, so "19 h 50 (heure locale)" in an article about Almaty is read in Almaty time. */
+const PLACE_ZONES: Record<string, string> = {
+  kazakhstan: 'Asia/Almaty', almaty: 'Asia/Almaty', astana: 'Asia/Almaty', 'nur-sultan': 'Asia/Almaty', 'nour-soultan': 'Asia/Almaty',
+  france: 'Europe/Paris', paris: 'Europe/Paris', marseille: 'Europe/Paris', lyon: 'Europe/Paris', russia: 'Europe/Moscow', russie: 'Europe/Moscow',
+  moscow: 'Europe/Moscow', moscou: 'Europe/Moscow', ukraine: 'Europe/Kyiv', kyiv: 'Europe/Kyiv', kiev: 'Europe/Kyiv', kharkiv: 'Europe/Kyiv',
+  'united kingdom': 'Europe/London', london: 'Europe/London', londres: 'Europe/London', germany: 'Europe/Berlin', berlin: 'Europe/Berlin',
+  'new york': 'America/New_York', washington: 'America/New_York', chicago: 'America/Chicago', 'los angeles': 'America/Los_Angeles',
+  mali: 'Africa/Bamako', bamako: 'Africa/Bamako', senegal: 'Africa/Dakar', dakar: 'Africa/Dakar', kenya: 'Africa/Nairobi', nairobi: 'Africa/Nairobi',
+  japan: 'Asia/Tokyo', tokyo: 'Asia/Tokyo', china: 'Asia/Shanghai', beijing: 'Asia/Shanghai', india: 'Asia/Kolkata', iran: 'Asia/Tehran',
+  armenia: 'Asia/Yerevan', georgia: 'Asia/Tbilisi', belarus: 'Europe/Minsk', kyrgyzstan: 'Asia/Bishkek', tajikistan: 'Asia/Dushanbe',
+  canada: 'America/Toronto', quebec: 'America/Toronto', montreal: 'America/Toronto', brazil: 'America/Sao_Paulo', mexico: 'America/Mexico_City',
+  geneva: 'Europe/Zurich', geneve: 'Europe/Zurich', switzerland: 'Europe/Zurich', suisse: 'Europe/Zurich', belgium: 'Europe/Brussels', brussels: 'Europe/Brussels', bruxelles: 'Europe/Brussels',
+  haiti: 'America/Port-au-Prince', 'port-au-prince': 'America/Port-au-Prince',
+};
+
+export function localZoneOf(mentions: readonly Mention[]): string | null {
+  const counts = new Map<string, number>();
+  for (const m of mentions) {
+    if (m.type !== 'place') continue;
+    const zone = PLACE_ZONES[fold(m.name)] ?? PLACE_ZONES[fold(m.text)];
+    if (zone) counts.set(zone, (counts.get(zone) ?? 0) + 1);
+  }
+  return [...counts.entries()].sort((a, b) => b[1] - a[1])[0]?.[0] ?? null;
+}
+
+export function kindOf(sentence: string): EventKind | null {
+  const f = fold(sentence).replace(/’/g, "'");
+  const hits = TRIGGERS.filter(([, re]) => re.test(f)).map(([k]) => k);
+  if (hits.length === 0) return null;
+  return KIND_ORDER.find((k) => hits.includes(k)) ?? null;
+}
+
+const LEAD_IN = /^(?:(?:selon|d'après|d’après|according to|comme le rapporte|as reported by)\s+[^,]{1,80},\s*|(?:cependant|néanmoins|toutefois|par ailleurs|however|meanwhile|moreover|in addition|de plus|en outre|ainsi|also),\s*)/i;
+
+/** A short title from the supporting sentence: lead-in attribution dropped, cut at a clause boundary. */
+export function titleFrom(sentence: string): string {
+  let t = sentence.replace(LEAD_IN, '').replace(/^[«"“\s]+/, '').replace(/[.!?…»"”\s]+$/, '');
+  t = t.charAt(0).toUpperCase() + t.slice(1);
+  if (t.length <= 120) return t;
+  const cut = t.slice(0, 120);
+  const at = Math.max(cut.lastIndexOf(', '), cut.lastIndexOf(' ; '), cut.lastIndexOf(' – '));
+  return (at > 60 ? cut.slice(0, at) : cut.slice(0, cut.lastIndexOf(' '))) + '…';
+}
+
+export class RulesExtractor implements Extractor {
+  readonly name = 'rules-fr-en@1';
+  private cache: { entities: readonly KnownEntity[]; gazetteer: Gazetteer } | null = null;
+
+  private gazetteer(entities: readonly KnownEntity[]): Gazetteer {
+    if (this.cache?.entities !== entities) this.cache = { entities, gazetteer: buildGazetteer(entities) };
+    return this.cache.gazetteer;
+  }
+
+  extract(doc: AnalysedText, ctx: ExtractionContext): Extraction {
+    const mentions = findMentions(doc.text, doc.sentences, this.gazetteer(ctx.entities));
+    const timeZone = doc.timeZone ?? localZoneOf(mentions);
+    const dateCtx = { published: doc.published, localTimeZone: timeZone };
+    const attributions = new Map<number, Attribution>();
+    const events: CandidateEvent[] = [];
+    const fallback = publicationFallback(doc.published);
+    let paragraph = -1;
+    let carried: ResolvedWhen | null = null;
+    const byRef = new Map<number, Mention[]>();
+    for (const m of mentions) byRef.set(m.sentence, [...(byRef.get(m.sentence) ?? []), m]);
+
+    for (const s of doc.sentences) {
+      if (s.paragraph !== paragraph) {
+        paragraph = s.paragraph;
+        carried = null;
+      }
+      const dates = findDates(s.text, dateCtx);
+      const own = resolveWhen(dates, null, dateCtx);
+      const when = own ?? resolveWhen(dates, carried, dateCtx);
+      if (own) carried = own;
+      const kind = kindOf(s.text);
+      const inSentence = byRef.get(s.index) ?? [];
+      if (!kind || s.text.length < 25 || /\?\s*$/.test(s.text)) continue;
+      if (!own && inSentence.length === 0) continue;
+      const att = attribute(s, inSentence, ctx.publisher);
+      attributions.set(s.index, att);
+      const participants: Array<{ ref: string; role: string }> = [];
+      for (const m of inSentence) {
+        if (participants.some((p) => p.ref === m.ref)) continue;
+        if (m.type === 'outlet' && (m.entityId === att.assertedBy.entityId || m.name === att.assertedBy.name || att.via.some((v) => v.name === m.name))) continue;
+        const role = m.type === 'place' ? 'location' : m.name === att.assertedBy.name ? 'speaker' : 'participant';
+        participants.push({ ref: m.ref, role });
+      }
+      const resolved = when ?? fallback;
+      if (!resolved) continue;
+      const confidence = Math.min(1, 0.4 + (own ? 0.3 : 0) + Math.min(0.3, participants.length * 0.1));
+      const prev = events[events.length - 1];
+      // A sentence that only continues the previous event (same kind, same day, a shared participant) supports it.
+      if (
+        prev && kind === prev.kind && !own && s.paragraph === doc.sentences[prev.sentences[0]!]!.paragraph &&
+        participants.some((p) => prev.participants.some((q) => q.ref === p.ref && p.role !== 'location'))
+      ) {
+        prev.sentences.push(s.index);
+        for (const p of participants) if (!prev.participants.some((q) => q.ref === p.ref)) prev.participants.push(p);
+        continue;
+      }
+      events.push({ sentences: [s.index], kind, title: titleFrom(s.text), when: resolved, participants, confidence });
+    }
+    return { mentions, events, attributions, warnings: [] };
+  }
+}

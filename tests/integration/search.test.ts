@@ -1,0 +1,77 @@
+import assert from 'node:assert/strict';
+import { before, describe, it } from 'node:test';
+import { importCaseBundle } from '../../graph/import.repo';
+import { migrate } from '../../graph/migrations';
+import { searchCase } from '../../graph/search.repo';
+import { isolatedSampleCase } from './harness';
+
+const { caseId, bundle } = isolatedSampleCase('search');
+const entityId = (name: string) => bundle.entities.find((e) => e.name === name)!.id;
+
+async function hits(q: string) {
+  const res = await searchCase(caseId, q);
+  assert.ok(res, 'the case exists');
+  return res.hits;
+}
+
+describe('full-text search (real Neo4j index)', () => {
+  before(async () => {
+    await migrate();
+    await importCaseBundle(bundle);
+  });
+
+  it('finds the CSTO under its English, French and Russian names, as the top entity', async () => {
+    const csto = entityId('Collective Security Treaty Organization');
+    for (const q of ['CSTO', 'OTSC', 'ОДКБ']) {
+      const entity = (await hits(q)).find((h) => h.kind === 'entity');
+      assert.equal(entity?.id, csto, `${q} → ${entity?.label}`);
+      assert.deepEqual(entity.target, { kind: 'entity', id: csto });
+    }
+  });
+
+  it('ignores accents and case: "tokaiev", "TOKAÏEV" and "Токаев" all find Tokayev', async () => {
+    const tokayev = entityId('Kassym-Jomart Tokayev');
+    for (const q of ['tokaiev', 'TOKAÏEV', 'Токаев', 'токаев']) {
+      assert.ok((await hits(q)).some((h) => h.kind === 'entity' && h.id === tokayev), q);
+    }
+  });
+
+  it('matches a word being typed by its prefix', async () => {
+    assert.ok((await hits('toka')).some((h) => h.id === entityId('Kassym-Jomart Tokayev')));
+  });
+
+  it('searches event titles and quotes; a quote jumps to what it supports', async () => {
+    const meeting = bundle.events.find((e) => e.title.startsWith('Tokayev meets'))!;
+    assert.ok((await hits('secretary general')).some((h) => h.kind === 'event' && h.id === meeting.id));
+    const quote = (await hits('bactériologiques')).find((h) => h.kind === 'citation');
+    assert.ok(quote, 'a quote matches');
+    assert.ok(quote.target, 'the quote supports something selectable');
+    assert.match(quote.snippet ?? '', /bactériologiques/i);
+  });
+
+  it('only answers from the asked case', async () => {
+    for (const h of await hits('Almaty')) {
+      const known = [...bundle.entities, ...bundle.events, ...bundle.citations].some((x) => x.id === h.id);
+      assert.ok(known, `${h.id} belongs to another case`);
+    }
+  });
+
+  it('treats query syntax as plain text (injection attempts are inert)', async () => {
+    const attempts = ['*', '*:*', 'name:*', 'csto OR *', ') OR (*', '"unterminated', 'csto~', 'title:[a TO z]', '\\', 'a AND', 'NOT csto', '/regex.*/', '&& || !', 'csto^100'];
+    for (const q of attempts) {
+      const res = await hits(q); // must not throw a Lucene parse error
+      assert.ok(res.length <= 20, q);
+    }
+    // A wildcard is a character to escape, never "everything".
+    assert.deepEqual(await hits('*'), []);
+    assert.deepEqual(await hits('*:*'), []);
+    // Fuzzy and boost markers are characters too: the CSTO is still found by its name.
+    const csto = entityId('Collective Security Treaty Organization');
+    assert.ok((await hits('csto~')).some((h) => h.id === csto));
+    assert.ok((await hits('csto^100')).some((h) => h.id === csto));
+  });
+
+  it('answers null for an unknown case', async () => {
+    assert.equal(await searchCase('no-such-case', 'csto'), null);
+  });
+});
