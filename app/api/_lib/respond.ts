@@ -4,6 +4,7 @@ import { ZodError, type ZodType } from 'zod';
 import { ConfigurationError } from '@/graph/config';
 import { ConflictError, DatabaseUnavailableError, InvariantError, NotFoundError } from '@/graph/errors';
 import { ForbiddenError, RateLimitedError, UnauthorizedError } from '@/lib/auth/errors';
+import { PayloadTooLargeError } from './body';
 import { InterchangeError } from '@/lib/interchange/errors';
 
 /**
@@ -19,6 +20,7 @@ export function errorResponse(e: unknown): NextResponse {
   if (e instanceof UnauthorizedError) return json(401, 'unauthorized', e.message);
   if (e instanceof ForbiddenError) return json(403, 'forbidden', e.message);
   if (e instanceof RateLimitedError) return json(429, 'rate_limited', e.message, undefined, { 'Retry-After': String(e.retryAfterSeconds) });
+  if (e instanceof PayloadTooLargeError) return json(413, 'too_large', e.message);
   if (e instanceof NotFoundError) return json(404, 'not_found', e.message);
   if (e instanceof ConflictError) return json(409, 'conflict', e.message);
   if (e instanceof InvariantError) return json(422, 'unprocessable', e.message, e.details);

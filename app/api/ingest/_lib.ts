@@ -17,33 +17,6 @@ export function ingestErrorResponse(e: unknown): NextResponse {
   return errorResponse(e);
 }
 
-/** Reads at most `max` bytes of the body, refusing more without reading it all. */
-export async function readBodyCapped(request: Request, max: number): Promise<Uint8Array<ArrayBuffer>> {
-  const declared = Number(request.headers.get('content-length') ?? 0);
-  if (declared > max) throw new IngestInputError('too_large', `The request is ${(declared / 1024 / 1024).toFixed(1)} MB; the limit is ${(max / 1024 / 1024).toFixed(0)} MB.`);
-  if (!request.body) return new Uint8Array(new ArrayBuffer(0));
-  const reader = request.body.getReader();
-  const chunks: Uint8Array[] = [];
-  let size = 0;
-  for (;;) {
-    const { done, value } = await reader.read();
-    if (done) break;
-    size += value.length;
-    if (size > max) {
-      await reader.cancel();
-      throw new IngestInputError('too_large', `The request is larger than the limit of ${(max / 1024 / 1024).toFixed(0)} MB.`);
-    }
-    chunks.push(value);
-  }
-  const out = new Uint8Array(size);
-  let at = 0;
-  for (const c of chunks) {
-    out.set(c, at);
-    at += c.length;
-  }
-  return out;
-}
-
 export function parseJsonBody(bytes: Uint8Array): unknown {
   try {
     return JSON.parse(new TextDecoder().decode(bytes));

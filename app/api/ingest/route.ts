@@ -8,7 +8,8 @@ import { runIngest, type IngestInput } from '@/lib/ingest/runner';
 import { makeUrlFetcher } from '@/lib/ingest/server/fetch-url';
 import { NotFoundError } from '@/graph/errors';
 import { requireCaseRead, requireEditor } from '../_lib/auth';
-import { ingestErrorResponse, parseJsonBody, readBodyCapped } from './_lib';
+import { readBodyCapped } from '../_lib/body';
+import { ingestErrorResponse, parseJsonBody } from './_lib';
 
 export const dynamic = 'force-dynamic';
 

@@ -4,6 +4,7 @@ import { importCase } from '@/graph/interchange.repo';
 import { searchParamsObject } from '@/lib/api/params';
 import { ImportQuery, InterchangeError, parseImport } from '@/lib/interchange';
 import { requireCaseRead, requireEditor } from '../../_lib/auth';
+import { readTextCapped } from '../../_lib/body';
 import { errorResponse } from '../../_lib/respond';
 
 export const dynamic = 'force-dynamic';
@@ -23,10 +24,7 @@ export async function POST(request: NextRequest) {
   try {
     await requireEditor(request, 'import');
     const query = ImportQuery.parse(searchParamsObject(request.nextUrl.searchParams));
-    const declared = Number(request.headers.get('content-length') ?? 0);
-    if (declared > MAX_BYTES) throw new InterchangeError(`the file is larger than ${MAX_BYTES / 1024 / 1024} MB`);
-    const text = await request.text();
-    if (text.length > MAX_BYTES) throw new InterchangeError(`the file is larger than ${MAX_BYTES / 1024 / 1024} MB`);
+    const text = await readTextCapped(request, MAX_BYTES);
     if (!text.trim()) throw new InterchangeError('the request body is empty: send the file as the body');
     const { bundle, report } = parseImport(query.format, text, {
       caseId: query.caseId,

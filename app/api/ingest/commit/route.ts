@@ -4,7 +4,8 @@ import { commitReviewed } from '@/graph/ingest.repo';
 import { MAX_REQUEST_BYTES } from '@/lib/ingest/api.schema';
 import { CommitRequest } from '@/lib/ingest/proposals.schema';
 import { requireCaseRead, requireEditor } from '../../_lib/auth';
-import { ingestErrorResponse, parseJsonBody, readBodyCapped } from '../_lib';
+import { readBodyCapped } from '../../_lib/body';
+import { ingestErrorResponse, parseJsonBody } from '../_lib';
 
 export const dynamic = 'force-dynamic';
 

@@ -3,6 +3,7 @@ import { EventIdParam } from '@/lib/api/params';
 import { InvariantError } from '@/graph/errors';
 import { setEventStatus } from '@/graph/provenance.repo';
 import { requireEditor, requireRecordRead } from '../../../_lib/auth';
+import { PayloadTooLargeError, readTextCapped } from '../../../_lib/body';
 import { errorResponse } from '../../../_lib/respond';
 
 export const dynamic = 'force-dynamic';
@@ -18,9 +19,13 @@ export async function PUT(request: NextRequest, { params }: { params: Promise<{ 
     const { eventId } = EventIdParam.parse(await params);
     await requireEditor(request);
     await requireRecordRead(request, eventId, 'event');
-    const body: unknown = await request.json().catch(() => {
+    let body: unknown;
+    try {
+      body = JSON.parse(await readTextCapped(request, 16 * 1024));
+    } catch (e) {
+      if (e instanceof PayloadTooLargeError) throw e;
       throw new InvariantError('refused: the body must be JSON: { "status": …, "reason": …, "expectedVersion"?: … }');
-    });
+    }
     return NextResponse.json(await setEventStatus(eventId, body), { headers: { 'Cache-Control': 'no-store' } });
   } catch (e) {
     return errorResponse(e);
