@@ -19,7 +19,8 @@ export const viewport: Viewport = {
 
 export default async function RootLayout({ children }: { children: ReactNode }) {
   // Every page renders per request: the CSP nonce (proxy.ts) is new each time, and Next.js can
-  // only stamp it on its inline scripts when it renders the page then.
+  // only stamp it on its inline scripts when it renders the page then; and pages read the database,
+  // which may be absent at build time (a prerendered "unavailable" banner must never be served).
   await connection();
   // Embeds and presentations (proxy.ts marks them) get no site header: an embed sits inside
   // someone else's article, a presentation fills the screen.

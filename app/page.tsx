@@ -1,14 +1,11 @@
 import Link from 'next/link';
-import { connection } from 'next/server';
 import { listCases } from '@/graph/cases.repo';
 import { readableCases } from './api/_lib/auth';
 import type { CaseSummary } from '@/lib/api/views';
+import { CaseCounts } from './_components/case-counts';
 import { DatabaseUnavailableBanner, isDatabaseUnavailable } from './_components/database-unavailable';
 
 export default async function HomePage() {
-  // Read the database per request: at build time it may not be there, and a prerendered
-  // "unavailable" banner (or a stale list) must never be served.
-  await connection();
   let cases: CaseSummary[];
   try {
     // Public cases, and the private ones of the signed-in reader.
@@ -42,17 +39,7 @@ export default async function HomePage() {
                   <Link href={`/cases/${encodeURIComponent(c.id)}`}>{c.title}</Link>
                 </h2>
                 {c.summary ? <p>{c.summary}</p> : null}
-                <ul className="tw-counts" aria-label="In this case">
-                  <li>
-                    <strong>{c.eventCount}</strong> {c.eventCount === 1 ? 'event' : 'events'}
-                  </li>
-                  <li>
-                    <strong>{c.entityCount}</strong> {c.entityCount === 1 ? 'entity' : 'entities'}
-                  </li>
-                  <li>
-                    <strong>{c.sourceCount}</strong> {c.sourceCount === 1 ? 'source' : 'sources'}
-                  </li>
-                </ul>
+                <CaseCounts c={c} />
               </article>
             </li>
           ))}

@@ -6,6 +6,8 @@ import { getCaseView } from '@/graph/cases.repo';
 import { mayReadCase } from '../../api/_lib/auth';
 import type { CaseView } from '@/lib/api/views';
 import { formatPartialDate } from '@/lib/model/partial-date';
+import { Breadcrumb } from '../../_components/breadcrumb';
+import { CaseCounts } from '../../_components/case-counts';
 import { DatabaseUnavailableBanner, isDatabaseUnavailable } from '../../_components/database-unavailable';
 import { StatusLegend } from '../../_components/status-legend';
 import { CaseExplorer } from './case-explorer';
@@ -63,17 +65,7 @@ export default async function CasePage({ params, searchParams }: Props) {
       <header className="tw-case-header">
         <h1>{c.title}</h1>
         {c.summary ? <p className="tw-summary">{c.summary}</p> : null}
-        <ul className="tw-counts" aria-label="In this case">
-          <li>
-            <strong>{c.eventCount}</strong> {c.eventCount === 1 ? 'event' : 'events'}
-          </li>
-          <li>
-            <strong>{c.entityCount}</strong> {c.entityCount === 1 ? 'entity' : 'entities'}
-          </li>
-          <li>
-            <strong>{c.sourceCount}</strong> {c.sourceCount === 1 ? 'source' : 'sources'}
-          </li>
-        </ul>
+        <CaseCounts c={c} />
         <p>
           <Link href={`/cases/${encodeURIComponent(c.id)}/ingest`}>Add an article</Link>
         </p>
@@ -108,18 +100,5 @@ export default async function CasePage({ params, searchParams }: Props) {
         </section>
       ) : null}
     </>
-  );
-}
-
-function Breadcrumb({ current }: { current: string }) {
-  return (
-    <nav className="tw-breadcrumb" aria-label="Breadcrumb">
-      <ol>
-        <li>
-          <Link href="/">Cases</Link>
-        </li>
-        <li aria-current="page">{current}</li>
-      </ol>
-    </nav>
   );
 }

@@ -10,6 +10,7 @@ import { formatPartialDate } from '@/lib/model/partial-date';
 import { RELATION_LABELS } from '@/lib/model/vocab';
 import { segmentText } from '@/lib/provenance/segments';
 import { STANCE_LABELS } from '@/lib/views/display';
+import { Breadcrumb } from '../../_components/breadcrumb';
 import { AttributionChain } from '../../_components/details/attribution-chain';
 import { DatabaseUnavailableBanner, isDatabaseUnavailable } from '../../_components/database-unavailable';
 import { StatusBadge } from '../../_components/status-badge';
@@ -66,19 +67,7 @@ export default async function SourcePage({ params }: Props) {
 
   return (
     <>
-      <nav className="tw-breadcrumb" aria-label="Breadcrumb">
-        <ol>
-          <li>
-            <Link href="/">Cases</Link>
-          </li>
-          {caseSummary ? (
-            <li>
-              <Link href={`/cases/${encodeURIComponent(caseSummary.id)}`}>{caseSummary.title}</Link>
-            </li>
-          ) : null}
-          <li aria-current="page">Source</li>
-        </ol>
-      </nav>
+      <Breadcrumb kase={caseSummary} current="Source" />
       <header className="tw-source-header">
         <p className="tw-kicker">Source</p>
         <h1 lang={s.language}>{s.title}</h1>

@@ -4,6 +4,7 @@ import { notFound } from 'next/navigation';
 import { getCaseForIngest } from '@/graph/ingest.repo';
 import { canEdit } from '@/lib/auth/auth.schema';
 import { mayReadCase, principalOf } from '../../../api/_lib/auth';
+import { Breadcrumb } from '../../../_components/breadcrumb';
 import { DatabaseUnavailableBanner, isDatabaseUnavailable } from '../../../_components/database-unavailable';
 import { IngestReview } from './ingest-review';
 
@@ -30,17 +31,7 @@ export default async function IngestPage({ params }: Props) {
   if (!kase) notFound();
   return (
     <>
-      <nav className="tw-breadcrumb" aria-label="Breadcrumb">
-        <ol>
-          <li>
-            <Link href="/">Cases</Link>
-          </li>
-          <li>
-            <Link href={`/cases/${encodeURIComponent(caseId)}`}>{kase.case.title}</Link>
-          </li>
-          <li aria-current="page">Add an article</li>
-        </ol>
-      </nav>
+      <Breadcrumb kase={{ id: caseId, title: kase.case.title }} current="Add an article" />
       <h1>Add an article</h1>
       <p className="tw-summary">
         Paste an article, upload a file or give a URL. Nothing is written until you review the proposals and commit them; the commit is
