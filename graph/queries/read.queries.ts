@@ -92,11 +92,6 @@ RETURN n AS entity,
     ORDER BY r.id
   } AS relations`;
 
-export const GET_SOURCE = `
-MATCH (s:Source {id: $id})
-RETURN s AS source,
-  COLLECT { MATCH (ci:Citation)-[:QUOTES]->(s) RETURN ci ORDER BY ci.start } AS citations`;
-
 export const PING = 'RETURN 1 AS ok';
 
 /**
