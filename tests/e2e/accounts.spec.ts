@@ -107,6 +107,23 @@ test.describe('accounts and access', () => {
     expect(Number(limited.headers()['retry-after'])).toBeGreaterThan(0);
   });
 
+  test('imports are rate limited per editor: the eleventh in a minute gets 429', async ({ request }) => {
+    // Its own editor, so the budget spent here is nobody else's (the limiter counts per user).
+    const username = `burst-${Date.now()}`;
+    const password = 'a long enough passphrase';
+    execFileSync(process.execPath, ['--conditions=react-server', '--import', 'tsx', 'scripts/user.ts', 'add', username], {
+      cwd: ROOT,
+      env: { ...process.env, TIMEWEAVE_PASSWORD: password },
+    });
+    const signIn = await request.post('/api/auth/sign-in', { data: { username, password } });
+    const headers = { 'x-csrf-token': ((await signIn.json()) as { csrfToken: string }).csrfToken };
+    const statuses: number[] = [];
+    // Empty bodies: each is refused (422) after it has counted against the budget; nothing is written.
+    for (let i = 0; i < 11; i++) statuses.push((await request.post('/api/cases/import?format=bundle', { headers, data: '' })).status());
+    expect(statuses.slice(0, 10).every((s) => s === 422)).toBe(true);
+    expect(statuses[10]).toBe(429);
+  });
+
   test('the sign-in page signs an editor in and out', async ({ page }) => {
     await page.goto('/');
     await page.getByRole('link', { name: 'Editors: sign in' }).click();
