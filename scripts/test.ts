@@ -7,7 +7,9 @@
  * The tests get their own Neo4j instance (port 7688, data in .neo4j/test-data-7688) so they never touch
  * the data of `npm start`. With NEO4J_URI set they use that server instead; every integration test
  * works in its own case id space and deletes it afterwards. `npm test -- unit|integration|e2e`
- * runs one phase. Ends with one line "tests: N passed, N failed".
+ * runs one phase; files after the phase narrow it (`npm test -- e2e tests/e2e/embed.spec.ts`), and
+ * TIMEWEAVE_TEST_REUSE_BUILD=1 skips `next build` when the e2e build is already there (for
+ * iterating on a spec; never set in CI). Ends with one line "tests: N passed, N failed".
  */
 import { spawn } from 'node:child_process';
 import { existsSync, readdirSync, statSync } from 'node:fs';
@@ -94,6 +96,9 @@ async function typecheck(): Promise<void> {
 
 async function main(): Promise<void> {
   const only = process.argv[2];
+  /** Files (or for e2e, Playwright filters) after the phase: run only these. */
+  const picked = process.argv.slice(3);
+  const pick = (found: string[]) => (picked.length ? picked.map((f) => path.resolve(ROOT, f)) : found);
   const phases = only ? [only] : ['typecheck', 'unit', 'integration', 'e2e'];
   const needsDb = phases.some((p) => p === 'integration' || p === 'e2e');
   const dbEnv: Env = process.env.NEO4J_URI
@@ -103,12 +108,12 @@ async function main(): Promise<void> {
   let stopDb: (() => Promise<void>) | null = null;
   try {
     if (phases.includes('typecheck')) await typecheck();
-    if (phases.includes('unit')) await nodeTests('unit', findTests(path.join(ROOT, 'tests', 'unit'), '.test.ts'));
+    if (phases.includes('unit')) await nodeTests('unit', pick(findTests(path.join(ROOT, 'tests', 'unit'), '.test.ts')));
     if (needsDb) stopDb = await startTestDatabase(dbEnv);
     if (phases.includes('integration')) {
-      await nodeTests('integration', findTests(path.join(ROOT, 'tests', 'integration'), '.test.ts'), dbEnv);
+      await nodeTests('integration', pick(findTests(path.join(ROOT, 'tests', 'integration'), '.test.ts')), dbEnv);
     }
-    if (phases.includes('e2e')) await e2e(dbEnv);
+    if (phases.includes('e2e')) await e2e(dbEnv, picked);
   } finally {
     if (stopDb) await stopDb();
   }
@@ -140,18 +145,23 @@ async function startTestDatabase(env: Env): Promise<(() => Promise<void>) | null
     : null;
 }
 
-async function e2e(env: Env): Promise<void> {
+async function e2e(env: Env, filters: string[]): Promise<void> {
   const distEnv = { ...env, TIMEWEAVE_DIST_DIR: DIST_DIR, NEXT_TELEMETRY_DISABLED: '1' };
-  log(`e2e: building the app (next build, into ${DIST_DIR})`);
-  const build = await run(path.join(ROOT, 'node_modules', '.bin', 'next'), ['build'], distEnv);
-  if (build.code !== 0) {
-    record('e2e', { passed: 0, failed: 1, skipped: 0 }, build.code);
-    return;
+  const reuse = process.env.TIMEWEAVE_TEST_REUSE_BUILD === '1' && existsSync(path.join(ROOT, DIST_DIR, 'BUILD_ID'));
+  if (reuse) {
+    log(`e2e: reusing the build in ${DIST_DIR}`);
+  } else {
+    log(`e2e: building the app (next build, into ${DIST_DIR})`);
+    const build = await run(path.join(ROOT, 'node_modules', '.bin', 'next'), ['build'], distEnv);
+    if (build.code !== 0) {
+      record('e2e', { passed: 0, failed: 1, skipped: 0 }, build.code);
+      return;
+    }
   }
   log('e2e: Playwright in Chromium');
   const { code, out } = await run(
     path.join(ROOT, 'node_modules', '.bin', 'playwright'),
-    ['test', '--config', 'tests/e2e/playwright.config.ts'],
+    ['test', '--config', 'tests/e2e/playwright.config.ts', ...filters],
     { ...distEnv, TIMEWEAVE_TEST_APP_PORT: APP_PORT },
   );
   record('e2e', { passed: count(out, /(\d+) passed/g), failed: count(out, /(\d+) failed/g), skipped: count(out, /(\d+) skipped/g) }, code);
