@@ -111,9 +111,9 @@ function safeCodePoint(n: number): string {
 
 /**
  * TimelineJS date fields → a partial date at the precision the fields have: a year alone is year
- * precision, year+month is month, +day is day, +hour (and minute) is minute. Timeweave's dates hold
- * years 100 to 9999 (lib/model/partial-date.ts: four digits, and JavaScript's Date.UTC reads years
- * 0-99 as 1900-1999), so an earlier year, a BCE (negative) year among them, is refused with that reason.
+ * precision, year+month is month, +day is day, +hour (and minute) is minute. Years are taken as
+ * TimelineJS takes them, JavaScript's astronomical years (-43 is 44 BCE, 0 is 1 BCE), which are also
+ * Timeweave's (lib/model/partial-date.ts); four digits each way, -9999 to 9999.
  */
 export function partialDateFromParts(d: DraftDate, path: string, problems: IntegrityProblem[]): string | null {
   const bad = (field: string, message: string) => {
@@ -122,10 +122,9 @@ export function partialDateFromParts(d: DraftDate, path: string, problems: Integ
   };
   const { year, month, day, hour, minute } = d;
   if (!Number.isInteger(year)) return bad('year', 'the year must be a whole number');
-  if (year < 0) return bad('year', `year ${year} is before the common era: Timeweave's dates (lib/model/partial-date.ts) cannot hold negative years yet, so this file cannot be imported as it is`);
-  if (year < 100 || year > 9999) return bad('year', `year ${year} is outside what Timeweave's dates hold (100 to 9999)`);
+  if (year < -9999 || year > 9999) return bad('year', `year ${year} is outside what Timeweave's dates hold (-9999 to 9999)`);
   const pad = (n: number, w = 2) => String(n).padStart(w, '0');
-  let value = pad(year, 4);
+  let value = year < 0 ? `-${pad(-year, 4)}` : pad(year, 4);
   let precision: Precision = 'year';
   if (month !== undefined) {
     if (!Number.isInteger(month) || month < 1 || month > 12) return bad('month', `month ${month} is not 1 to 12`);

@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import type { CaseBundle } from '../model/bundle';
 import type { Event } from '../model/event';
-import { formatRange, intervalOf, parsePartialDate } from '../model/partial-date';
+import { compareInstants, formatRange, intervalOf, parsePartialDate } from '../model/partial-date';
 import { escapeHtml } from '../views/timeline-items';
 import { InterchangeError, parseJsonText, zodProblems } from './errors';
 import { draftToBundle, htmlToText, type DraftDate, type DraftOptions, type DraftSlide, type TimelineDraft } from './timeline-draft';
@@ -68,7 +68,7 @@ export function toTimelineJs(bundle: CaseBundle, options: { groupBy?: TimelineJs
   const sources = new Map(bundle.sources.map((s) => [s.id, s]));
   const citations = new Map(bundle.citations.map((c) => [c.id, c]));
   const sortKey = (e: Event) => intervalOf(e.start, e.timeZone).earliest;
-  const events = [...bundle.events].sort((a, b) => sortKey(a).localeCompare(sortKey(b)) || a.id.localeCompare(b.id));
+  const events = [...bundle.events].sort((a, b) => compareInstants(sortKey(a), sortKey(b)) || a.id.localeCompare(b.id));
   return {
     title: { text: { headline: escapeHtml(bundle.case.title), text: paragraphs(bundle.case.summary) } },
     events: events.map((e) => {

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { ID_PATTERN } from './ids';
-import { PartialDate, TimeZone, intervalOf, isValidTimeZone, parsePartialDate, precisionOf } from './partial-date';
+import { PartialDate, TimeZone, compareInstants, intervalOf, isValidTimeZone, parsePartialDate, precisionOf } from './partial-date';
 import { EventKind, EventStatus, Precision } from './vocab';
 
 export const EventId = z.string().regex(ID_PATTERN, 'not an event id').startsWith('evt_');
@@ -47,7 +47,7 @@ export const Event = z
     if (e.end !== null) {
       if (precisionOf(e.end) !== e.endPrecision) {
         ctx.addIssue({ code: 'custom', path: ['endPrecision'], message: `end ${e.end} is not at ${e.endPrecision} precision` });
-      } else if (intervalOf(e.end, e.timeZone).until <= intervalOf(e.start, e.timeZone).earliest) {
+      } else if (compareInstants(intervalOf(e.end, e.timeZone).until, intervalOf(e.start, e.timeZone).earliest) <= 0) {
         // Compared as intervals: a month-precision start may well contain a day-precision end.
         ctx.addIssue({ code: 'custom', path: ['end'], message: 'end is before start' });
       }

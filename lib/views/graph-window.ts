@@ -1,5 +1,5 @@
 import type { CaseGraph } from '../api/views';
-import { intervalOf } from '../model/partial-date';
+import { compareInstants, intervalOf } from '../model/partial-date';
 import type { TimeWindow } from '../url-state';
 
 /**
@@ -18,7 +18,7 @@ export function edgesValidIn(graph: CaseGraph, window: TimeWindow | null): { gra
   const edges = graph.edges.filter((e) => {
     const validFrom = e.validFrom ? intervalOf(e.validFrom).earliest : null;
     const validUntil = e.validTo ? intervalOf(e.validTo).until : null;
-    return (validFrom === null || validFrom < to) && (validUntil === null || validUntil > from);
+    return (validFrom === null || compareInstants(validFrom, to) < 0) && (validUntil === null || compareInstants(validUntil, from) > 0);
   });
   return edges.length === graph.edges.length ? { graph, outside: 0 } : { graph: { ...graph, edges }, outside: graph.edges.length - edges.length };
 }

@@ -1,6 +1,6 @@
 import type { DataItem } from 'vis-timeline';
 import type { EventListItem } from '../api/views';
-import { formatRange, intervalOf, spanOf } from '../model/partial-date';
+import { compareInstants, formatRange, intervalOf, spanOf } from '../model/partial-date';
 import type { EventStatus, Precision } from '../model/vocab';
 import type { Linked } from '../selection';
 import { STATUS_DISPLAY } from './display';
@@ -54,8 +54,9 @@ function isPrecise(precision: Precision, approximate: boolean): boolean {
 }
 
 /** "2022-01-05T00:00:00.000Z" (wall-clock taken as UTC by intervalOf) → "2022-01-05T00:00:00". */
+/** An ISO UTC instant without its zone and milliseconds ("2022-01-05T00:00:00", "-000043-03-15T00:00:00"). */
 function floating(isoUtc: string): string {
-  return isoUtc.slice(0, 19);
+  return isoUtc.replace(/(\.\d+)?Z$/, '');
 }
 
 function midpoint(earliestIso: string, untilIso: string): string {
@@ -138,9 +139,11 @@ export function sortEventsByDate<T extends Pick<EventListItem, 'start' | 'end' |
   return [...events].sort((a, b) => {
     const ka = key(a);
     const kb = key(b);
-    if (ka.earliest !== kb.earliest) return ka.earliest < kb.earliest ? -1 : 1;
-    if (ka.until !== kb.until) return ka.until < kb.until ? -1 : 1;
-    return a.title.localeCompare(b.title, 'en');
+    return (
+      compareInstants(ka.earliest, kb.earliest) ||
+      compareInstants(ka.until, kb.until) ||
+      a.title.localeCompare(b.title, 'en')
+    );
   });
 }
 
@@ -157,8 +160,8 @@ export function compareTimelineItems(a: TimelineItem, b: TimelineItem): number {
   if (ua !== ub) return ua ? 1 : -1;
   return (
     (ua ? width(a) - width(b) : 0) ||
-    a.start.localeCompare(b.start) ||
-    (a.end ?? a.start).localeCompare(b.end ?? b.start) ||
+    compareInstants(`${a.start}Z`, `${b.start}Z`) ||
+    compareInstants(`${a.end ?? a.start}Z`, `${b.end ?? b.start}Z`) ||
     a.label.title.localeCompare(b.label.title, 'en')
   );
 }

@@ -18,7 +18,7 @@ const tjsId = `it-interchange-tjs-${suffix}`;
 const csvId = `it-interchange-csv-${suffix}`;
 const badId = `it-interchange-bad-${suffix}`;
 
-/** A TimelineJS file as a newsroom might have it: strings for numbers, every precision, an era, credits. */
+/** A TimelineJS file as a newsroom might have it: strings for numbers, every precision, a BCE date, an era, credits. */
 const TIMELINE = {
   title: { text: { headline: 'Imported newsroom timeline', text: '<p>Built in TimelineJS.</p>' } },
   events: [
@@ -26,6 +26,8 @@ const TIMELINE = {
     { start_date: { year: '2022', month: '1' }, end_date: { year: '2022', month: '1', day: '23' }, text: { headline: 'Deployment', text: '<p>Troops deployed.</p>' }, media: { url: 'https://img.example/a.jpg', credit: 'AP Photo', caption: 'Troops' } },
     { start_date: { year: 2022, month: 1, day: 13 }, text: { headline: 'Withdrawal begins', text: 'Troops reportedly began leaving.' }, group: 'alleged' },
     { start_date: { year: 2022, month: 1, day: 13, hour: 19, minute: 50 }, text: { headline: 'Evening statement', text: 'The president spoke.' }, group: 'confirmed' },
+    // TimelineJS years are JavaScript's: -43 is 44 BCE.
+    { start_date: { year: '-43', month: '3', day: '15' }, text: { headline: 'Ides of March', text: 'Caesar is killed in the Senate.' } },
   ],
   eras: [{ start_date: { year: 2022, month: 1, day: 5 }, end_date: { year: 2022, month: 1, day: 19 }, text: { headline: 'State of emergency' } }],
 };
@@ -68,9 +70,9 @@ describe('interchange against Neo4j', () => {
 
   it('TimelineJS import → export keeps every event, its dates at their precision, eras and credits', async () => {
     const { bundle: imported, report } = parseImport('timelinejs', JSON.stringify(TIMELINE), { caseId: tjsId, publisher: 'The Newsroom' });
-    assert.deepEqual([report.events, report.eras], [4, 1]);
+    assert.deepEqual([report.events, report.eras], [5, 1]);
     const { counts } = await importCase(imported);
-    assert.deepEqual([counts.events, counts.sources, counts.citations, counts.eventSupports], [5, 1, 5, 5]);
+    assert.deepEqual([counts.events, counts.sources, counts.citations, counts.eventSupports], [6, 1, 6, 6]);
     const stored = (await getCaseBundle(tjsId))!;
     assert.ok(stored.events.every((e) => e.status !== 'confirmed' && e.citationIds.length === 1));
     const out = toTimelineJs(stored);
@@ -81,6 +83,8 @@ describe('interchange against Neo4j', () => {
     assert.deepEqual(byHeadline.get('Withdrawal begins')!.start_date, { year: 2022, month: 1, day: 13 });
     assert.deepEqual(byHeadline.get('Evening statement')!.start_date, { year: 2022, month: 1, day: 13, hour: 19, minute: 50 });
     assert.deepEqual(byHeadline.get('State of emergency')!.end_date, { year: 2022, month: 1, day: 19 });
+    assert.deepEqual(byHeadline.get('Ides of March')!.start_date, { year: -43, month: 3, day: 15 });
+    assert.equal(out.events[0]!.text!.headline, 'Ides of March', 'before the common era comes first');
     assert.equal(byHeadline.get('Withdrawal begins')!.group, 'alleged');
     assert.equal(byHeadline.get('Evening statement')!.group, 'reported', 'confirmed is never imported');
     assert.equal(byHeadline.get('Deployment')!.media?.credit, 'The Newsroom');
@@ -101,8 +105,8 @@ describe('interchange against Neo4j', () => {
 
   it('a bad file gives every problem and writes nothing', async () => {
     const bad = structuredClone(TIMELINE);
-    bad.events[0]!.start_date = { year: '-44' };
-    assert.throws(() => parseImport('timelinejs', JSON.stringify(bad), { caseId: badId }), (e: unknown) => e instanceof InterchangeError && /before the common era/.test(e.message));
+    bad.events[0]!.start_date = { year: '-13800000000' };
+    assert.throws(() => parseImport('timelinejs', JSON.stringify(bad), { caseId: badId }), (e: unknown) => e instanceof InterchangeError && /-9999 to 9999/.test(e.message));
     // A bundle the parser would refuse, sent straight to the graph layer: refused in the transaction.
     const broken = structuredClone(rekeyBundle(bundle, badId));
     broken.events[0]!.citationIds = ['cit_0000000000000000'];

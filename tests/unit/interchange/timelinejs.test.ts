@@ -110,10 +110,27 @@ describe('TimelineJS import', () => {
     assert.deepEqual([era.kind, era.start, era.end], ['other', '2022-01-05', '2022-01-19']);
   });
 
-  it('refuses negative (BCE) years with a reason, and every other problem with where it is', () => {
+  it('imports negative (BCE) years as TimelineJS means them, and exports them back', () => {
+    const { bundle } = parseTimelineJs(
+      doc([slide({ year: '-43', month: '3', day: '15' }, 'Ides of March'), slide({ year: -500 }, 'Battle'), slide({ year: 44 }, 'Year 44')]),
+      { caseId: 'tjs-unit' },
+    );
+    const byTitle = new Map(bundle.events.map((e) => [e.title, e]));
+    assert.deepEqual([byTitle.get('Ides of March')?.start, byTitle.get('Ides of March')?.precision], ['-0043-03-15', 'day']);
+    assert.equal(byTitle.get('Battle')?.start, '-0500');
+    assert.equal(byTitle.get('Year 44')?.start, '0044');
+    const out = toTimelineJs(bundle);
+    assert.deepEqual(out.events.map((s) => [s.text?.headline, s.start_date]), [
+      ['Battle', { year: -500 }],
+      ['Ides of March', { year: -43, month: 3, day: 15 }],
+      ['Year 44', { year: 44 }],
+    ]);
+  });
+
+  it('refuses a year out of range with a reason, and every other problem with where it is', () => {
     assert.throws(
-      () => parseTimelineJs(doc([slide({ year: '-500' }, 'Battle')]), { caseId: 'tjs-unit' }),
-      (e: unknown) => e instanceof InterchangeError && e.problems.some((p) => p.path === 'events[0].start_date.year' && /before the common era/.test(p.message)),
+      () => parseTimelineJs(doc([slide({ year: '-13800000000' }, 'Big Bang')]), { caseId: 'tjs-unit' }),
+      (e: unknown) => e instanceof InterchangeError && e.problems.some((p) => p.path === 'events[0].start_date.year' && /-9999 to 9999/.test(p.message)),
     );
     assert.throws(
       () => parseTimelineJs(doc([slide({ year: 2022, month: 13 }), slide({ year: 'soon' }), { text: { headline: 'No date' } }, slide({ year: 2022 }, '', '')]), { caseId: 'tjs-unit' }),

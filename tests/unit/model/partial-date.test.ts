@@ -63,4 +63,21 @@ describe('partial dates', () => {
   it('orders by earliest instant', () => {
     assert.deepEqual(['2022-01-13', '2022-01', '2021'].sort(comparePartialDates), ['2021', '2022-01', '2022-01-13']);
   });
+
+  it('holds years before the common era as signed astronomical years, and years 1 to 99 as written', () => {
+    assert.deepEqual(parsePartialDate('-0043-03-15'), { precision: 'day', year: -43, month: 3, day: 15, hour: 0, minute: 0 });
+    assert.equal(precisionOf('-0043-03-15T11:00'), 'minute');
+    assert.equal(parsePartialDate('-0000'), null, 'year zero has no sign');
+    assert.equal(parsePartialDate('-0043-02-29'), null, '44 BCE was not a leap year in the proleptic Gregorian calendar');
+    assert.ok(parsePartialDate('-0044-02-29'), '45 BCE (astronomical -44) was');
+    assert.deepEqual(intervalOf('-0043-03-15'), { earliest: '-000043-03-15T00:00:00.000Z', until: '-000043-03-16T00:00:00.000Z' });
+    // Date.UTC alone would put these in 1944 and 1999.
+    assert.deepEqual(intervalOf('0044'), { earliest: '0044-01-01T00:00:00.000Z', until: '0045-01-01T00:00:00.000Z' });
+    assert.deepEqual(intervalOf('0099-12'), { earliest: '0099-12-01T00:00:00.000Z', until: '0100-01-01T00:00:00.000Z' });
+    assert.equal(formatPartialDate('-0043-03-15'), '15 Mar 44 BCE');
+    assert.equal(formatPartialDate('0000', true), 'c. 1 BCE');
+    assert.equal(formatPartialDate('0044'), '44');
+    // Ordered in time, though "-000100…" > "-000044…" as strings.
+    assert.deepEqual(['-0043', '0044', '-0099', '2022', '0000'].sort(comparePartialDates), ['-0099', '-0043', '0000', '0044', '2022']);
+  });
 });
