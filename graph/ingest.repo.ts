@@ -8,7 +8,8 @@ import { encodeBundle } from './encode';
 import { InvariantError, NotFoundError } from './errors';
 import { requireCitations } from './import.repo';
 import { MERGE_CITATIONS, MERGE_SOURCES, WRITE_EVENTS, WRITE_PARTICIPATIONS } from './queries/import.queries';
-import { ADD_ENTITIES, CASE_FOR_INGEST, SOURCE_BY_HASH } from './queries/ingest.queries';
+import { ADD_ENTITIES, ADD_RELATIONS, CASE_FOR_INGEST, SOURCE_BY_HASH } from './queries/ingest.queries';
+import { RELATION_TYPES } from '../lib/model/vocab';
 
 /**
  * The graph side of ingest: what the pipeline needs to know about a case, and the commit of a
@@ -77,12 +78,22 @@ export async function writeIngestDelta(delta: IngestDelta): Promise<CommitResult
     await tx.run(WRITE_EVENTS, { caseId, rows: rows.events });
     await requireCitations(tx, 'participation', rows.participations);
     await tx.run(WRITE_PARTICIPATIONS, { rows: rows.participations });
+    await requireCitations(tx, 'relation', rows.relations);
+    for (const type of RELATION_TYPES) {
+      const ofType = rows.relations.filter((r) => r.type === type);
+      if (!ofType.length) continue;
+      const done = await tx.run(ADD_RELATIONS[type], { caseId, rows: ofType });
+      if (done.records.length !== ofType.length) {
+        // Both ends were written above in this transaction; a missing one means the case changed under us.
+        throw new InvariantError(`refused: ${ofType.length - done.records.length} ${type} relationship(s) lost an end in case ${caseId}`, ofType.map((r) => r.id));
+      }
+    }
     return {
       status: 'committed' as const,
       sourceId: source.id,
       counts: delta.counts,
       eventIds: b.events.map((e) => e.id),
-      message: `Committed ${delta.counts.events} event(s), ${delta.counts.newEntities} new and ${delta.counts.linkedEntities} existing entit(ies), ${delta.counts.citations} citation(s).`,
+      message: `Committed ${delta.counts.events} event(s), ${delta.counts.newEntities} new and ${delta.counts.linkedEntities} existing entit(ies), ${delta.counts.relations} relationship(s), ${delta.counts.citations} citation(s).`,
     };
   });
 }

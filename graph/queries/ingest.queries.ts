@@ -1,3 +1,5 @@
+import { RELATION_TYPES, type RelationType } from '../../lib/model/vocab';
+
 /**
  * Queries of the ingest commit and of what the pipeline needs to know about a case. The commit
  * adds to a case and never prunes it (import.queries' PRUNE_CASE is for whole-case loads); it runs
@@ -52,3 +54,24 @@ CALL (e, row) {
   MERGE (ci)-[:SUPPORTS]->(e)
 }
 RETURN e.id AS id`;
+
+/**
+ * Relationships read in an article, additively: one per (type, from, to) whatever its id, so an
+ * existing edge (curated, or from an earlier article) gains this article's citations instead of
+ * being duplicated or having its own replaced; a new edge gets the row's id and validity.
+ * Relationship types cannot be parameters: one query per type, from the model's fixed list.
+ */
+export const ADD_RELATIONS: Readonly<Record<RelationType, string>> = Object.fromEntries(
+  RELATION_TYPES.map((type) => [
+    type,
+    `UNWIND $rows AS row
+MATCH (c:Case {id: $caseId})-[:HAS_ENTITY]->(a:Entity {id: row.fromId}), (c)-[:HAS_ENTITY]->(b:Entity {id: row.toId})
+MERGE (a)-[r:${type}]->(b)
+ON CREATE SET r.id = row.id, r.validFrom = row.validFrom, r.validTo = row.validTo,
+    r.validFromAt = CASE WHEN row.validFromAt IS NULL THEN null ELSE datetime(row.validFromAt) END,
+    r.validToAt = CASE WHEN row.validToAt IS NULL THEN null ELSE datetime(row.validToAt) END,
+    r.citationIds = []
+SET r.citationIds = r.citationIds + [x IN row.citationIds WHERE NOT x IN r.citationIds]
+RETURN row.id AS id`,
+  ]),
+) as Record<RelationType, string>;

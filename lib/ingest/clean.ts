@@ -238,10 +238,11 @@ function cleanHtml(html: string): CleanedDocument {
   let title = meta.title;
   try {
     // Readability edits the DOM it reads: the page's blocks were taken above.
-    const article = new Readability(document as unknown as Document, { charThreshold: 200 }).parse();
+    // The serializer hands back Readability's own element: its blocks are read in place instead of
+    // serialising the article to HTML and parsing it a second time (a third of the HTML stage's cost).
+    const article = new Readability<Node>(document as unknown as Document, { charThreshold: 200, serializer: (node) => node }).parse();
     if (article?.content) {
-      const { document: content } = parseHTML(`<!doctype html><html><body>${article.content}</body></html>`);
-      articleTexts = new Set(blocksOf(content.body, false).map((b) => norm(b.text)));
+      articleTexts = new Set(blocksOf(article.content, false).map((b) => norm(b.text)));
     }
     if (article?.title) title = article.title;
     if (article?.byline && !meta.author) meta.author = article.byline;

@@ -14,6 +14,11 @@ export interface DateContext {
   published: string | null;
   /** Zone to give times said to be local (from the article's places), if known. */
   localTimeZone?: string | null;
+  /**
+   * The last day the narrative was at (YYYY-MM-DD), for anaphoric dates that count from the story
+   * rather than from publication: "la veille", "le lendemain", "the next day", "two days later".
+   */
+  anchorDay?: string | null;
 }
 
 export interface DateMention {
@@ -35,6 +40,8 @@ export interface DateMention {
   untilPublication?: boolean;
   /** For ranges ("la semaine dernière"): the last day covered. */
   rangeEnd?: string;
+  /** For anaphoric dates: days from the narrative's anchor day (-1 for "la veille"). */
+  fromAnchor?: number;
 }
 
 const MONTHS: Record<string, number> = {
@@ -183,6 +190,24 @@ const RULES: Rule[] = [
     },
   },
   { re: re(`(avant-hier|the day before yesterday)`), make: (_m, r) => dateOf(r.shift(-2), 'day') },
+  // Anaphoric: counted from the day the story was at, not from publication. Without an anchor
+  // they resolve to nothing (rather than to a guess).
+  {
+    re: re(`(la veille|l'avant-veille|le lendemain|le surlendemain|the day before|the previous day|the next day|the following day|the day after|(?:${NUM})\\s+(?:jours?|days?)\\s+(?:plus tard|later|apres|after(?:wards)?|auparavant|plus tot|earlier|before))`),
+    make: (m, r) => {
+      const w = m[1]!;
+      let n: number | null;
+      if (/veille|before|previous/.test(w) && !/^\S+\s+(?:jours?|days?)/.test(w)) n = /avant-veille/.test(w) ? -2 : -1;
+      else if (/lendemain|next|following|day after/.test(w)) n = /surlendemain/.test(w) ? 2 : 1;
+      else {
+        const k = num(m[2]);
+        n = k === null ? null : /auparavant|plus tot|earlier|before/.test(w) ? -k : k;
+      }
+      const anchor = r.ctx.anchorDay;
+      if (n === null || !anchor || !/^\d{4}-\d{2}-\d{2}$/.test(anchor)) return null;
+      return { ...dateOf(isoDay(Date.parse(`${anchor}T00:00:00Z`) + n * 86400000), 'day')!, fromAnchor: n };
+    },
+  },
   { re: re(`(hier|yesterday|last night|la nuit derniere)(?:\\s+(?:matin|soir|apres-midi|morning|afternoon|evening))?`), make: (_m, r) => dateOf(r.shift(-1), 'day') },
   { re: re(`(aujourd'hui|aujourd’hui|today|ce matin|ce soir|cet apres-midi|this morning|this afternoon|this evening|tonight)`), make: (_m, r) => dateOf(r.shift(0), 'day') },
   { re: re(`(demain|tomorrow)`), make: (_m, r) => dateOf(r.shift(1), 'day') },
@@ -270,7 +295,7 @@ function foldSameLength(s: string): string {
   return out;
 }
 
-const FUTURE = /(?<![\p{L}])(will|shall|going to|sera|seront|va|vont|devrait|devraient|prevu|prevue|prochain|prochaine|next)(?![\p{L}])/u;
+const FUTURE = /(?<![\p{L}])(will|shall|going to|sera|seront|va|vont|doit|doivent|devra|devront|devrait|devraient|prevu|prevue|prochain|prochaine|next)(?![\p{L}])/u;
 
 export function findDates(text: string, ctx: DateContext): DateMention[] {
   const folded = foldSameLength(text).replace(/’/g, "'");

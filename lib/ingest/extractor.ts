@@ -2,6 +2,7 @@ import type { EventKind } from '../model/vocab';
 import type { Attribution, Publisher } from './attribution';
 import type { ResolvedWhen } from './dates';
 import type { KnownEntity, Mention } from './mentions';
+import type { CandidateRelation } from './relations';
 import type { Sentence } from './sentences';
 
 /**
@@ -38,6 +39,8 @@ export interface CandidateEvent {
 export interface Extraction {
   mentions: Mention[];
   events: CandidateEvent[];
+  /** Entity–entity relationships between mention refs; optional (an extractor may propose none). */
+  relations?: CandidateRelation[];
   /** Attribution of each cited sentence, by sentence index. */
   attributions: Map<number, Attribution>;
   warnings: string[];

@@ -13,7 +13,9 @@ const PROFILES: Record<string, readonly string[]> = {
   de: ['der', 'die', 'das', 'und', 'ist', 'nicht', 'mit', 'den', 'von', 'zu', 'ein', 'eine', 'auf', 'dem', 'sich', 'auch', 'wurde', 'im'],
   it: ['il', 'di', 'che', 'e', 'la', 'per', 'non', 'una', 'sono', 'del', 'della', 'con', 'gli', 'nel', 'alla', 'anche', 'stato'],
 };
-const SETS = Object.fromEntries(Object.entries(PROFILES).map(([k, v]) => [k, new Set(v)]));
+/** Word → the profiles it belongs to: one map lookup per word instead of one set per language. */
+const VOTES = new Map<string, string[]>();
+for (const [lang, words] of Object.entries(PROFILES)) for (const w of words) VOTES.set(w, [...(VOTES.get(w) ?? []), lang]);
 export const SUPPORTED_LANGUAGES = ['fr', 'en'] as const;
 
 export interface LanguageGuess {
@@ -24,9 +26,9 @@ export interface LanguageGuess {
 }
 
 export function detectLanguage(text: string): LanguageGuess {
-  const scores: Record<string, number> = Object.fromEntries(Object.keys(SETS).map((k) => [k, 0]));
+  const scores: Record<string, number> = Object.fromEntries(Object.keys(PROFILES).map((k) => [k, 0]));
   const words = fold(text.slice(0, 20_000)).match(/\p{L}+/gu) ?? [];
-  for (const w of words) for (const [lang, set] of Object.entries(SETS)) if (set.has(w)) scores[lang]!++;
+  for (const w of words) for (const lang of VOTES.get(w) ?? []) scores[lang]!++;
   const ranked = Object.entries(scores).sort((a, b) => b[1] - a[1]);
   const [best, bestScore] = ranked[0]!;
   const total = ranked.reduce((n, [, s]) => n + s, 0);

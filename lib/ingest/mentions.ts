@@ -137,12 +137,13 @@ const PERSON_TITLES = new Set(
      spokeswoman spokesperson journaliste journalist correspondant correspondent chef leader premier senateur senator
      gouverneur governor maire mayor ambassadeur ambassador colonel capitaine captain commandant commander pdg ceo
      directeur directrice director juge judge depute deputy opposant dissident avocat lawyer docteur professeur professor
-     prince roi king reine queen pape pope militant activist chercheur researcher`,
+     prince roi king reine queen pape pope militant activist chercheur researcher commissioner commissaire chancellor
+     chancelier prefet prefect`,
   ).split(/\s+/),
 );
-const ORG_WORDS = /\b(organisation|organization|ministere|ministry|parti|party|banque|bank|company|compagnie|societe|inc|ltd|corp|agence|agency|conseil|council|union|comite|committee|forces?|armee|army|cour|court|universite|university|institut|institute|airlines|group|groupe|fondation|foundation|federation|assemblee|assembly|parlement|parliament|senat|senate|commission|office|service|front|mouvement|movement|brigade|police|gendarmerie|ong|ngo|tribunal|department|departement|international|internationale|nations|ministere de|ministry of)\b/;
+const ORG_WORDS = /\b(organisation|organization|ministere|ministry|parti|party|banque|bank|company|compagnie|societe|inc|ltd|corp|agence|agency|conseil|council|union|comite|committee|forces?|armee|army|cour|court|universite|university|institut|institute|airlines|group|groupe|fondation|foundation|federation|assemblee|assembly|parlement|parliament|senat|senate|commission|office|service|front|mouvement|movement|brigade|police|gendarmerie|ong|ngo|tribunal|department|departement|international|internationale|nations|ministere de|ministry of|holdings|mining|industries|centre|center|cross|croix|trust|board|authority|autorite|association|syndicat|network|reseau)\b/;
 const FACILITY_WORDS = /\b(aeroport|airport|laboratoire|laboratory|lab|hopital|hospital|centrale|plant|port|stade|stadium|palais|palace|pont|bridge|base|prison|usine|factory|mine|raffinerie|refinery|ambassade|embassy|gare|station|universite|ecole|school|barrage|dam)\b/;
-const PLACE_WORDS = /\b(ville|city|province|region|oblast|district|rue|street|avenue|boulevard|place|square|quartier|village|comte|county|etat de|state of|republique|republic|royaume|kingdom|ile|island|mer|sea|lac|lake|vallee|valley)\b/;
+const PLACE_WORDS = /\b(ville|city|province|region|oblast|district|rue|street|avenue|boulevard|place|square|quartier|village|comte|county|etat de|state of|republique|republic|royaume|kingdom|ile|island|mer|sea|lac|lake|vallee|valley|river|riviere|fleuve|mount|mont|peninsula|peninsule)\b/;
 const KNOWN_OUTLETS = new Set(
   fold(
     `reuters|afp|ap|associated press|tass|ria novosti|interfax|bbc|cnn|al jazeera|le monde|le figaro|liberation|the guardian|
@@ -172,18 +173,32 @@ const KNOWN_PLACES = new Set(
     .map((s) => s.trim()),
 );
 
+/** "the union X", "l'usine X", "a group calling itself X": the noun before a name says it is an organisation. */
+const ORG_CUES = /(?:^|\s)(union|syndicat|company|compagnie|societe|entreprise|firm|group|groupe|usine|operator|operateur|itself|se faisant appeler|federation|party|parti|banque|bank|club|brand|marque)\s*$/;
+/** "la ville de X", "the city of X", "le préfet de la X", "the mayor of X", "visited X": X is a place. */
+const PLACE_OF = new RegExp(
+  `(?:^|\\s)(?:(?:ville|village|city|town|commune|quartier|region|province|district|county|comte|departement|localite|canton)\\s+(?:de la|de l|du|de|d|of the|of)|(?:${[...['prefet', 'maire', 'mayor', 'governor', 'gouverneur', 'prefect']].join('|')})\\s+(?:de la|de l|du|de|d|des|of the|of)|visited|a visite|ont visite)\\s*$`,
+);
+/** "BlackHarbor", "OpenAI": a capital inside a word is a brand or a group, not a person or a place. */
+const CAMEL = /^\p{Lu}[\p{Ll}\p{N}]+\p{Lu}[\p{L}\p{N}]*$/u;
+/** "Petit-Couronne", "Seine-Maritime": one hyphenated capitalised word alone is, in news, a place. */
+const HYPHEN_PLACE = /^\p{Lu}[\p{Ll}]+(?:-(?:\p{Lu}[\p{Ll}]+|sur|en|les|le|la|de|du|d'\p{Lu}[\p{Ll}]+))+$/u;
+
 export function guessType(surface: string, before: string, after: string): EntityType | null {
   const f = fold(surface);
   const b = fold(before).replace(/[’']/g, ' ');
   if (KNOWN_OUTLETS.has(f)) return 'outlet';
   if (KNOWN_PLACES.has(f)) return 'place';
   if (OUTLET_CUES.test(b)) return 'outlet';
+  if (ORG_CUES.test(b) && !PLACE_WORDS.test(f)) return FACILITY_WORDS.test(f) ? 'facility' : 'organisation';
+  if (PLACE_OF.test(b) && surface.split(/\s+/).length <= 3 && !ORG_WORDS.test(f)) return 'place';
   if (FACILITY_WORDS.test(f)) return 'facility';
   if (ORG_WORDS.test(f)) return 'organisation';
   if (PLACE_WORDS.test(f)) return 'place';
   const lastBefore = b.trim().split(/\s+/).pop() ?? '';
   if (PERSON_TITLES.has(lastBefore.replace(/\.$/, ''))) return 'person';
-  if (isAllCaps(surface)) return 'organisation';
+  if (isAllCaps(surface) || CAMEL.test(surface)) return 'organisation';
+  if (HYPHEN_PLACE.test(surface)) return 'place';
   const words = surface.split(/\s+/);
   if (PLACE_CUES.test(b) && words.length <= 2) return 'place';
   if (/^\s*(,\s*(?:qui|who|a|an|the|le|la)\b|\s+(?:said|says|told|a declare|a dit|a affirme|a annonce|declared|announced|added|a ajoute))/u.test(fold(after))) return 'person';
@@ -227,6 +242,10 @@ export function findMentions(text: string, sentences: readonly Sentence[], gaz: 
       if (covered[i] || !startsName(toks, i, s.start, text)) continue;
       let j = i;
       while (j + 1 < toks.length && !covered[j + 1] && gapIsSpace(text, toks[j]!, toks[j + 1]!) && (isCapitalized(toks[j + 1]!.text) || (RUN_CONNECTORS.has(fold(toks[j + 1]!.text)) && j + 2 < toks.length && isCapitalized(toks[j + 2]!.text) && !covered[j + 2] && fold(toks[j + 1]!.text).length > 1))) j++;
+      j = extendOrgName(toks, i, j, covered, text);
+      // "Normachim de Petit-Couronne" after "l'usine": two names, the second a place.
+      const split = splitAtPlace(toks, i, j);
+      if (split !== null) j = split;
       let h = i;
       // "ministère de la Défense": take the lowercase head and its connectors into the name.
       while (h - 1 >= 0 && !covered[h - 1] && RUN_CONNECTORS.has(fold(toks[h - 1]!.text))) h--;
@@ -247,8 +266,14 @@ export function findMentions(text: string, sentences: readonly Sentence[], gaz: 
         i++;
         clean = text.slice(toks[i]!.start, last.end);
       }
+      // "Health Secretary Victoria Atkins", "Belgian Labour Minister Sarah Janssens": the name is what follows the title.
+      const titled = lastTitle(toks, i, j);
+      if (titled !== null && titled < j) {
+        i = titled + 1;
+        clean = text.slice(toks[i]!.start, last.end);
+      }
       const known = j === i ? newBySurname.get(tokenKey(toks[i]!.text)) : undefined;
-      const type = known?.type ?? guessType(clean, before, after);
+      const type = known?.type ?? (titled !== null && titled < j ? 'person' : guessType(clean, titled !== null ? text.slice(Math.max(s.start, toks[i]!.start - 40), toks[i]!.start) : before, after));
       if (!type || (j === i && clean.length < 3 && !isAllCaps(clean))) {
         i = lastIdx;
         continue;
@@ -264,6 +289,53 @@ export function findMentions(text: string, sentences: readonly Sentence[], gaz: 
     }
   }
   return out.sort((a, b) => a.start - b.start);
+}
+
+/** Heads of French institution names, which capitalise only their first word ("Comité de sécurité nationale"). */
+const ORG_CAP_HEADS = new Set(['comite', 'departement', 'ministere', 'mission', 'conseil', 'commission', 'agence', 'office', 'conference', 'cour', 'tribunal', 'parti', 'front', 'mouvement', 'union', 'organisation', 'banque', 'bureau', 'haut-commissariat', 'institut', 'autorite', 'assemblee', 'federation', 'syndicat']);
+const OF_WORDS = new Set(['de', 'du', 'des', 'la', 'l', 'd']);
+const ADJECTIVE = /(?:al|ier|iere|ieres|iers|ale|ales|aux|el|elle|elles|iel|ien|ienne|iennes|iens|ique|iques|aire|aires|ere|eres|ais|aise|aises|ies|is|ee|ees|if|ive|ives|eux|euse|euses)$/;
+
+/**
+ * French institution names go on in lowercase after their capitalised head: "Comité de sécurité
+ * nationale", "Département fédéral des affaires étrangères", "Mission des Nations unies". The run
+ * is extended over connectors, the noun after a connector, and adjectives, and must end on a word.
+ */
+function extendOrgName(toks: Token[], i: number, j: number, covered: boolean[], text: string): number {
+  const head = STOP_CAPS.has(fold(toks[i]!.text)) && i < j ? i + 1 : i;
+  if (!ORG_CAP_HEADS.has(fold(toks[head]!.text))) return j;
+  let end = j;
+  let k = j;
+  let afterOf = false;
+  while (k + 1 < toks.length && k + 1 - j <= 6 && !covered[k + 1] && gapIsSpace(text, toks[k]!, toks[k + 1]!)) {
+    const w = toks[k + 1]!.text;
+    const f = fold(w);
+    if (isCapitalized(w)) break;
+    if (OF_WORDS.has(f)) afterOf = true;
+    else if (afterOf || (ADJECTIVE.test(f) && f.length > 3 && !STOP_CAPS.has(f))) {
+      afterOf = false;
+      end = k + 1;
+    } else break;
+    k++;
+  }
+  return end;
+}
+
+/** In "A de B-C", with A one word and B-C a hyphenated or known place, A ends before "de". */
+function splitAtPlace(toks: Token[], i: number, j: number): number | null {
+  if (j < i + 2 || !OF_WORDS.has(fold(toks[i + 1]!.text))) return null;
+  let k = i + 1;
+  while (k <= j && OF_WORDS.has(fold(toks[k]!.text))) k++;
+  if (k !== j) return null;
+  const rest = toks[j]!.text;
+  return HYPHEN_PLACE.test(rest) || KNOWN_PLACES.has(fold(rest)) ? i : null;
+}
+
+/** Index of the last title word inside a run ("Labour Minister"), or null. */
+function lastTitle(toks: Token[], i: number, j: number): number | null {
+  let at: number | null = null;
+  for (let k = i; k < j; k++) if (PERSON_TITLES.has(fold(toks[k]!.text)) && isCapitalized(toks[k + 1]!.text)) at = k;
+  return at;
 }
 
 function startsName(toks: Token[], i: number, _sentenceStart: number, _text: string): boolean {

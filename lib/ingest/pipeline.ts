@@ -16,6 +16,7 @@ import {
   type EntityProposal,
   type EventProposal,
   type ProposedCitation,
+  type RelationProposal,
 } from './proposals.schema';
 import { splitSentences, type Sentence } from './sentences';
 import { nameKey } from './text';
@@ -181,6 +182,19 @@ export function buildProposals(
     };
   });
 
+  const byRef = new Map(entities.map((e) => [e.key, e]));
+  const relations: RelationProposal[] = (extraction.relations ?? [])
+    .map((r) => ({ r, from: entityKey(r.fromRef), to: entityKey(r.toRef) }))
+    .filter(({ r, from, to }) => from !== to && byRef.has(from) && byRef.has(to) && sentences[r.sentence] !== undefined)
+    .map(({ r, from, to }) => ({
+      key: `rel-${sentences[r.sentence]!.start}-${r.type.toLowerCase().replace(/_/g, '-')}-${from.slice(-12)}-${to.slice(-12)}`.slice(0, 121),
+      type: r.type,
+      fromKey: from,
+      toKey: to,
+      cue: r.cue.slice(0, 200),
+      citation: citationOf(sentences[r.sentence]!),
+    }));
+
   const warnings = [...src.warnings, ...extraction.warnings];
   if (ctx.alreadyIngested) warnings.unshift('This exact text is already in the case: committing it again changes nothing.');
   if (events.length === 0) warnings.push('No candidate events were found in this text.');
@@ -198,6 +212,7 @@ export function buildProposals(
     warnings: warnings.slice(0, 50).map((w) => w.slice(0, 500)),
     entities: entities.slice(0, 500),
     events: events.slice(0, 500),
+    relations: relations.slice(0, 500),
   };
   return doc;
 }

@@ -3,7 +3,7 @@ import { CaseId } from '../model/case';
 import { Asserter } from '../model/citation';
 import { PartialDate, TimeZone } from '../model/partial-date';
 import { FurnitureSpan } from '../model/source';
-import { EntityType, EventKind, EventStatus, Precision, Stance } from '../model/vocab';
+import { EntityType, EventKind, EventStatus, Precision, RelationType, Stance } from '../model/vocab';
 
 /**
  * The proposals document: what the pipeline read in one article, for a person to review. It
@@ -81,6 +81,18 @@ export const EventProposal = z.object({
 });
 export type EventProposal = z.infer<typeof EventProposal>;
 
+/** A relationship between two proposed entities (by their keys), read from one sentence. */
+export const RelationProposal = z.object({
+  key: Key,
+  type: RelationType,
+  fromKey: Key,
+  toKey: Key,
+  /** The words between the names that made the rule fire ("chef du"), for the reviewer. */
+  cue: z.string().min(1).max(200),
+  citation: ProposedCitation,
+});
+export type RelationProposal = z.infer<typeof RelationProposal>;
+
 export const ProposalsDocument = z.object({
   format: z.literal(PROPOSALS_FORMAT),
   version: z.literal(1),
@@ -99,6 +111,8 @@ export const ProposalsDocument = z.object({
   warnings: z.array(z.string().max(500)).max(50),
   entities: z.array(EntityProposal).max(MAX_PROPOSALS),
   events: z.array(EventProposal).max(MAX_PROPOSALS),
+  /** Absent in documents read before relationships were proposed: none, then. */
+  relations: z.array(RelationProposal).max(MAX_PROPOSALS).default([]),
 });
 export type ProposalsDocument = z.infer<typeof ProposalsDocument>;
 
@@ -127,11 +141,18 @@ export const EntityDecision = z.object({
 });
 export type EntityDecision = z.infer<typeof EntityDecision>;
 
+export const RelationDecision = z.object({
+  key: Key,
+  decision: z.enum(['accept', 'reject']),
+});
+export type RelationDecision = z.infer<typeof RelationDecision>;
+
 export const ReviewDecisions = z.object({
   meta: SourceMeta.partial().optional(),
   /** Missing keys are rejected: nothing reaches the graph without a decision. */
   events: z.array(EventDecision).max(MAX_PROPOSALS),
   entities: z.array(EntityDecision).max(MAX_PROPOSALS),
+  relations: z.array(RelationDecision).max(MAX_PROPOSALS).default([]),
 });
 export type ReviewDecisions = z.infer<typeof ReviewDecisions>;
 
@@ -143,5 +164,6 @@ export function acceptAll(doc: ProposalsDocument): ReviewDecisions {
   return {
     events: doc.events.map((e) => ({ key: e.key, decision: 'accept' as const })),
     entities: doc.entities.map((e) => ({ key: e.key, decision: 'accept' as const })),
+    relations: doc.relations.map((r) => ({ key: r.key, decision: 'accept' as const })),
   };
 }

@@ -5,7 +5,7 @@ import type { Entity } from '../model/entity';
 import type { Event } from '../model/event';
 import { makeId, sha256Hex } from '../model/ids';
 import { precisionOf } from '../model/partial-date';
-import type { Participation } from '../model/relation';
+import type { Participation, Relation } from '../model/relation';
 import type { Source } from '../model/source';
 import { IngestInputError } from './errors';
 import type { KnownEntity } from './mentions';
@@ -34,7 +34,17 @@ export interface IngestDelta {
   linkedEntityIds: string[];
   /** Aliases to add to existing entities (new spellings met in this article). */
   newAliases: Array<{ entityId: string; name: string; lang: string }>;
-  counts: { events: number; newEntities: number; linkedEntities: number; citations: number; rejectedEvents: number; rejectedEntities: number };
+  counts: {
+    events: number;
+    newEntities: number;
+    linkedEntities: number;
+    citations: number;
+    relations: number;
+    rejectedEvents: number;
+    rejectedEntities: number;
+    /** Rejected by the reviewer, or dropped because an end of it was rejected. */
+    rejectedRelations: number;
+  };
 }
 
 export interface ReviewContext {
@@ -156,8 +166,12 @@ export function applyReview(rawDoc: unknown, rawDecisions: unknown, ctx: ReviewC
   }
 
   const eventDecisions = new Map(decisions.events.map((d) => [d.key, d]));
+  const relationDecisions = new Map(decisions.relations.map((d) => [d.key, d]));
   for (const key of [...eventDecisions.keys(), ...entityDecisions.keys()]) {
     if (!doc.events.some((e) => e.key === key) && !doc.entities.some((e) => e.key === key)) throw new ReviewError(`a decision names "${key}", which is not in the proposals`);
+  }
+  for (const key of relationDecisions.keys()) {
+    if (!doc.relations.some((r) => r.key === key)) throw new ReviewError(`a decision names relationship "${key}", which is not in the proposals`);
   }
   const events: Event[] = [];
   const participations: Participation[] = [];
@@ -200,6 +214,28 @@ export function applyReview(rawDoc: unknown, rawDecisions: unknown, ctx: ReviewC
       if (!participations.some((x) => x.id === pid)) participations.push({ id: pid, eventId: id, entityId, role: part.role, citationIds: [citationIds[0]!] });
     }
   }
+  // Relationships: kept only when accepted and both ends are kept (created, linked or merged); a
+  // merge that makes both ends one entity drops it (an entity is not related to itself). The id is
+  // the (case, type, from, to) triple, so the same relationship read in two articles is one edge.
+  const relations: Relation[] = [];
+  let rejectedRelations = 0;
+  for (const p of doc.relations) {
+    const d = relationDecisions.get(p.key);
+    const fromId = entityIdByKey.get(p.fromKey);
+    const toId = entityIdByKey.get(p.toKey);
+    if (!d || d.decision === 'reject' || !fromId || !toId || fromId === toId) {
+      rejectedRelations++;
+      continue;
+    }
+    const id = makeId('relation', caseId, p.type, fromId, toId);
+    const citationId = cite(p.citation);
+    const prev = relations.find((r) => r.id === id);
+    if (prev) {
+      if (!prev.citationIds.includes(citationId)) prev.citationIds.push(citationId);
+      continue;
+    }
+    relations.push({ id, type: p.type, fromId, toId, validFrom: null, validTo: null, citationIds: [citationId] });
+  }
   if (events.length === 0 && entities.size === 0) throw new ReviewError('nothing was accepted: accept at least one event or entity to commit');
 
   const bundle = CaseBundle.safeParse({
@@ -211,7 +247,7 @@ export function applyReview(rawDoc: unknown, rawDecisions: unknown, ctx: ReviewC
     entities: [...entities.values()],
     events,
     participations,
-    relations: [],
+    relations,
   });
   if (!bundle.success) {
     throw new ReviewError('the reviewed proposals do not make a valid case bundle', bundle.error.issues.map((i) => ({ path: i.path.join('.'), message: i.message })));
@@ -228,8 +264,10 @@ export function applyReview(rawDoc: unknown, rawDecisions: unknown, ctx: ReviewC
       newEntities: entities.size - linkedEntityIds.length,
       linkedEntities: linkedEntityIds.length,
       citations: citations.size,
+      relations: relations.length,
       rejectedEvents,
       rejectedEntities,
+      rejectedRelations,
     },
   };
 }

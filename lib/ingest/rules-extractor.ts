@@ -1,8 +1,10 @@
 import type { EventKind } from '../model/vocab';
 import { attribute, type Attribution } from './attribution';
-import { findDates, publicationFallback, resolveWhen, type ResolvedWhen } from './dates';
+import { findDates, publicationFallback, resolveWhen, type DateContext, type DateMention, type ResolvedWhen } from './dates';
 import type { AnalysedText, CandidateEvent, Extraction, ExtractionContext, Extractor } from './extractor';
+import type { Sentence } from './sentences';
 import { buildGazetteer, findMentions, type Gazetteer, type KnownEntity, type Mention } from './mentions';
+import { proposeRelations } from './relations';
 import { fold } from './text';
 
 /**
@@ -13,13 +15,18 @@ import { fold } from './text';
  */
 const TRIGGERS: ReadonlyArray<[EventKind, RegExp]> = [
   ['attack', /\b(attaqu\w*|attack\w*|assaut|stormed|storm(?:ed|ing) the|bombard\w*|bombed|bombing|frappes?|strikes? on|airstrikes?|tirs?\b|fired|shelled|shelling|tue[es]?\b|tuees?|killed|blesse\w*|wounded|explos\w*|exploded|incendie criminel|set fire|raid\w*|ambush\w*|embuscade|massacre\w*|assassin\w*|abattu\w*|shot down|pris d'assaut|pris(?:e)? d'assaut|emparer|seized|s'est empare|prise de)\b/],
-  ['deployment', /\b(deploi\w*|deploy\w*|envoy\w* des (?:troupes|soldats|forces)|sent (?:troops|soldiers|forces)|dispatch\w*|stationed|arrivee des|arrived in|contingent)\b/],
+  ['deployment', /\b(deploi\w*|deploy\w*|envoy\w* des (?:troupes|soldats|forces)|sent (?:troops|soldiers|forces)|dispatch\w*|stationed|arrivee des|arrive(?:e|s|es)? (?:a|au|aux|en|dans)|arrived|contingent)\b/],
   ['withdrawal', /\b(retrait|retir\w*|withdr\w*|pulled out|pull out|quitte\w* le pays|left the country|repli\w*|evacuation des troupes)\b/],
-  ['meeting', /\b(rencontr\w*|met with|meets|meeting with|reuni\w*|sommet|summit|entretien avec|talks|pourparlers|negociation\w*|negotiat\w*|s'est entretenu|visite\w*|visited|visit to|held talks)\b/],
+  ['meeting', /\b(rencontr\w*|met with|met (?:both|the|their|his|her|its|leaders|representatives|officials)|rendu visite|meets|meeting with|reuni\w*|sommet|summit|entretien avec|talks|pourparlers|negociation\w*|negotiat\w*|s'est entretenu|visite\w*|visited|visit to|held talks)\b/],
   ['policy', /\b(loi|law|decret\w*|decree\w*|etat d'urgence|state of emergency|couvre-feu|curfew|leve\w*|lifted|sanction\w*|interdi\w*|banned|bans?\b|approuv\w*|approved|adopt\w*|vote\w*|voted|ratifi\w*|sign\w*|accord\b|agreement|elections?|nomme\w*|appointed|demission\w*|resign\w*|limoge\w*|dismissed|fired the|budget|reforme|reform|instaur\w*|imposed|impose\w*|decid\w*|prolong\w*|extended)\b/],
-  ['incident', /\b(disparu\w*|disappeared|missing|vole\w*|stolen|evacu\w*|arret\w*|arrested|detenu\w*|detained|manifest\w*|protest\w*|rassemblement\w*|rall(?:y|ies)|greve\w*|walkout|incendie\w*|fire broke|accident\w*|crash\w*|panne\w*|outage|fuite\w*|leak\w*|inondation\w*|flood\w*|seisme|earthquake|evade\w*|escaped|ferme\w*|closed|shut down|coupure\w*|cut off|emeute\w*|riot\w*|pill\w*|loot\w*|emptied|(?:ont|auraient|aurait|a) vide|effondr\w*|collapsed|hospitalis\w*|contamin\w*|outbreak|epidemi\w*|cas de|cases of|morts?\b|deaths?|dead|victimes?)\b/],
+  ['incident', /\b(disparu\w*|returned to work|repris le travail|reprise du travail|resumed work|stuck|burst|deborde\w*|greves?\b|strikes?\b(?! on)|walkout|disappeared|missing|vole\w*|stolen|evacu\w*|arret\w*|arrested|detenu\w*|detained|manifest\w*|protest\w*|rassemblement\w*|rall(?:y|ies)|greve\w*|walkout|incendie\w*|fire broke|accident\w*|crash\w*|panne\w*|outage|fuite\w*|leak\w*|inondation\w*|flood\w*|seisme|earthquake|evade\w*|escaped|ferme\w*|closed|shut down|coupure\w*|cut off|emeute\w*|riot\w*|pill\w*|loot\w*|emptied|(?:ont|auraient|aurait|a) vide|effondr\w*|collapsed|hospitalis\w*|contamin\w*|outbreak|epidemi\w*|cas de|cases of|morts?\b|deaths?|dead|victimes?)\b/],
   ['statement', /\b(annonc\w*|announc\w*|declar\w*|a affirme|affirm\w*|communique|discours|speech|appele? a|called for|averti\w*|warned|promis\w*|promised|confirme\w*|confirmed|denonce\w*|condemned|condamn\w*|dement\w*|denied|denies|nie\b|a nie|rejet\w*|rejected|accuse\w*|accused)\b/],
 ];
+/**
+ * A hedged sentence with no event word is still a claim when it says something happened under
+ * doubt: the hearsay conditional, "allegedly", "claimed that", "may have been".
+ */
+const CLAIM_CUE = /\b(aurai(?:t|ent)|serai(?:t|ent)|allegedly|reportedly|claim(?:s|ed)? (?:that|the|it|to)|may have|might have|could have|pretendument|supposedly)\b/;
 /** Order of preference when several kinds' words appear: what happened beats what was said about it. */
 const KIND_ORDER: readonly EventKind[] = ['attack', 'deployment', 'withdrawal', 'meeting', 'policy', 'incident', 'statement'];
 
@@ -67,6 +74,31 @@ export function titleFrom(sentence: string): string {
   return (at > 60 ? cut.slice(0, at) : cut.slice(0, cut.lastIndexOf(' '))) + '…';
 }
 
+/** A one-sentence first paragraph without closing punctuation: the title line of the stored text. */
+function isHeadline(s: Sentence, doc: AnalysedText): boolean {
+  if (s.paragraph !== doc.sentences[0]?.paragraph || /[.!?…»"”]\s*$/.test(s.text)) return false;
+  return doc.sentences.filter((x) => x.paragraph === s.paragraph).length === 1;
+}
+
+const ANAPHOR_OF = /^\s*(?:de la|du|de l'|des|of the|before the|after the)\s*([\p{L}-]+)/u;
+
+/**
+ * The day an anaphoric date names an event by ("la veille de la rencontre"): the latest earlier
+ * event of the kind that noun denotes, when it has a day. Null when the phrase names none.
+ */
+function eventAnchor(text: string, dates: readonly DateMention[], events: readonly CandidateEvent[]): string | null {
+  const rel = dates.find((d) => d.fromAnchor !== undefined);
+  if (!rel) return null;
+  const m = ANAPHOR_OF.exec(fold(text.slice(rel.end)).replace(/’/g, "'"));
+  const kind = m ? kindOf(m[1]!) : null;
+  if (!kind) return null;
+  for (let i = events.length - 1; i >= 0; i--) {
+    const e = events[i]!;
+    if (e.kind === kind && (e.when.precision === 'day' || e.when.precision === 'minute') && e.when.basis === 'sentence') return e.when.start.slice(0, 10);
+  }
+  return null;
+}
+
 export class RulesExtractor implements Extractor {
   readonly name = 'rules-fr-en@1';
   private cache: { entities: readonly KnownEntity[]; gazetteer: Gazetteer } | null = null;
@@ -79,7 +111,7 @@ export class RulesExtractor implements Extractor {
   extract(doc: AnalysedText, ctx: ExtractionContext): Extraction {
     const mentions = findMentions(doc.text, doc.sentences, this.gazetteer(ctx.entities));
     const timeZone = doc.timeZone ?? localZoneOf(mentions);
-    const dateCtx = { published: doc.published, localTimeZone: timeZone };
+    const dateCtx: DateContext = { published: doc.published, localTimeZone: timeZone, anchorDay: null };
     const attributions = new Map<number, Attribution>();
     const events: CandidateEvent[] = [];
     const fallback = publicationFallback(doc.published);
@@ -93,15 +125,27 @@ export class RulesExtractor implements Extractor {
         paragraph = s.paragraph;
         carried = null;
       }
-      const dates = findDates(s.text, dateCtx);
+      // The headline restates the lead: proposing it too would only duplicate the lead's event.
+      if (isHeadline(s, doc)) continue;
+      let dates = findDates(s.text, dateCtx);
+      // "la veille de la rencontre", "the day after the summit": counted from that event, not the last date.
+      const anchored = eventAnchor(s.text, dates, events);
+      if (anchored) dates = findDates(s.text, { ...dateCtx, anchorDay: anchored });
       const own = resolveWhen(dates, null, dateCtx);
       const when = own ?? resolveWhen(dates, carried, dateCtx);
       if (own) carried = own;
-      const kind = kindOf(s.text);
+      // The story's current day, across paragraphs: what "la veille" or "two days later" count from.
+      if (own && own.precision !== 'year' && own.precision !== 'month' && !own.end) dateCtx.anchorDay = own.start.slice(0, 10);
       const inSentence = byRef.get(s.index) ?? [];
-      if (!kind || s.text.length < 25 || /\?\s*$/.test(s.text)) continue;
-      if (!own && inSentence.length === 0) continue;
+      if (s.text.length < 25 || /\?\s*$/.test(s.text)) continue;
       const att = attribute(s, inSentence, ctx.publisher);
+      // A denial or a hedged claim is exactly what a reviewer must see, even when it names no one
+      // and gives no date ("Officials denied reports…", "une explosion aurait retenti"): it is
+      // proposed on its own words, as a statement or a claim when no event word says more.
+      const contested = att.stance === 'denies' || (att.stance === 'alleges' && CLAIM_CUE.test(fold(s.text).replace(/’/g, "'")));
+      const kind = kindOf(s.text) ?? (att.stance === 'denies' ? 'statement' : contested ? 'claim' : null);
+      if (!kind) continue;
+      if (!own && inSentence.length === 0 && !contested) continue;
       attributions.set(s.index, att);
       const participants: Array<{ ref: string; role: string }> = [];
       for (const m of inSentence) {
@@ -125,6 +169,6 @@ export class RulesExtractor implements Extractor {
       }
       events.push({ sentences: [s.index], kind, title: titleFrom(s.text), when: resolved, participants, confidence });
     }
-    return { mentions, events, attributions, warnings: [] };
+    return { mentions, events, relations: proposeRelations(doc.text, doc.sentences, mentions), attributions, warnings: [] };
   }
 }

@@ -1,11 +1,13 @@
-import { decodeInput, checkText } from './decode';
+import { decodeInput, checkText, formatBytes } from './decode';
 import { guessFormat, type InputFormat } from './clean';
-import { IngestInputError } from './errors';
+import { IngestInputError, MAX_INPUT_BYTES } from './errors';
+import { isPdf } from './server/pdf-magic';
 import type { Extractor } from './extractor';
 import type { KnownEntity } from './mentions';
 import { prepareSource, propose } from './pipeline';
 import { acceptAll, type ProposalsDocument, type ReviewDecisions, type SourceMeta } from './proposals.schema';
 import type { Case } from '../model/case';
+import type { IngestCommitResponse } from './api.schema';
 
 /**
  * The only part of the pipeline that does I/O, and it does it through what it is given: a fetcher
@@ -19,15 +21,8 @@ export interface FetchedDocument {
 }
 export type Fetcher = (url: string) => Promise<FetchedDocument>;
 
-export type IngestCommitResult =
-  | { status: 'unchanged'; sourceId: string; message: string }
-  | {
-      status: 'committed';
-      sourceId: string;
-      counts: { events: number; newEntities: number; linkedEntities: number; citations: number; rejectedEvents: number; rejectedEntities: number };
-      eventIds: string[];
-      message: string;
-    };
+/** The commit's answer; its schema (api.schema.ts) is what the OpenAPI document shows. */
+export type IngestCommitResult = IngestCommitResponse;
 
 export interface IngestGraph {
   getCaseForIngest(caseId: string): Promise<{ case: Case; entities: KnownEntity[] } | null>;
@@ -61,7 +56,7 @@ export interface RunResult {
   commit: IngestCommitResult | null;
 }
 
-const FILE_TYPES = /\.(txt|md|markdown|html?)$/i;
+const FILE_TYPES = /\.(txt|md|markdown|html?|pdf)$/i;
 
 export async function readInput(input: IngestInput, fetcher?: Fetcher): Promise<{ raw: string; format: InputFormat; url: string | null; warnings: string[] }> {
   if (input.kind === 'text') {
@@ -70,7 +65,18 @@ export async function readInput(input: IngestInput, fetcher?: Fetcher): Promise<
   }
   if (input.kind === 'bytes') {
     if (input.fileName && !FILE_TYPES.test(input.fileName)) {
-      throw new IngestInputError('unsupported_type', `"${input.fileName}" is not a .txt, .md or .html file.`);
+      throw new IngestInputError('unsupported_type', `"${input.fileName}" is not a .txt, .md, .html or .pdf file.`);
+    }
+    if (/\.pdf$/i.test(input.fileName ?? '') || /application\/pdf/i.test(input.contentType ?? '') || isPdf(input.bytes)) {
+      if (input.bytes.length === 0) throw new IngestInputError('empty', 'The file is empty.');
+      if (input.bytes.length > MAX_INPUT_BYTES) {
+        throw new IngestInputError('too_large', `The file is ${formatBytes(input.bytes.length)}; the limit is ${formatBytes(MAX_INPUT_BYTES)}.`);
+      }
+      // Loaded only when a PDF arrives: the PDF reader is the largest piece of the pipeline.
+      const { pdfToText } = await import('./server/pdf');
+      const pdf = await pdfToText(input.bytes);
+      const header = pdf.title ? `Title: ${pdf.title.replace(/\s+/g, ' ')}\n\n` : '';
+      return { raw: checkText(header + pdf.text), format: 'text', url: null, warnings: [`Read from a PDF (${pdf.pages} page(s)): check the paragraphs in the preview.`, ...pdf.warnings] };
     }
     const decoded = decodeInput(input.bytes);
     return { raw: decoded.text, format: guessFormat(decoded.text, input.fileName ?? input.contentType), url: null, warnings: decoded.warnings };

@@ -1,4 +1,5 @@
 import AxeBuilder from '@axe-core/playwright';
+import path from 'node:path';
 import { expect, test } from '@playwright/test';
 import { TEST_EDITOR } from '../fixtures/accounts';
 
@@ -16,7 +17,9 @@ Les derniers soldats de l'OTSC ont quitté le Kazakhstan mercredi 19 janvier, a 
 
 Selon des sources anonymes, des armes auraient disparu d'un entrepôt militaire d'Almaty lundi soir.
 
-Le président Tokaïev a rencontré jeudi des représentants de l'opposition à Nour-Soultan.`;
+Le président Tokaïev a rencontré jeudi des représentants de l'opposition à Nour-Soultan.
+
+Stanislav Zas, secrétaire général de l'OTSC, a salué jeudi la fin de la mission.`;
 
 test.describe('ingest review screen', () => {
   // Ingesting is an editor's job: sign in through the browser context, so its pages carry the cookie.
@@ -47,26 +50,44 @@ test.describe('ingest review screen', () => {
     const meeting = events.filter({ hasText: 'rencontré jeudi' });
     await meeting.getByRole('radio', { name: 'Reject' }).check();
 
+    // A relationship read from a clear pattern is proposed with its quote, and reviewable.
+    const relation = page.getByTestId('relation-proposal').filter({ hasText: /Stanislav Zas — leads — / });
+    await expect(relation).toBeVisible();
+    await relation.hover();
+    await expect(page.locator('mark')).toContainText('secrétaire général de');
+    await expect(relation.getByRole('radio', { name: 'Accept' })).toBeChecked();
+
     const axe = await new AxeBuilder({ page }).include('main').analyze();
     expect(axe.violations.map((v) => `${v.id}: ${v.help}`)).toEqual([]);
 
     await page.getByRole('button', { name: /^Commit \d+ event\(s\)$/ }).click();
     await expect(page.getByRole('status')).toContainText('Committed');
+    // Written in the same transaction as the events.
+    await expect(page.getByRole('status')).toContainText('1 relationship(s)');
 
     await page.getByRole('link', { name: 'Back to the case' }).click();
     await expect(page.getByRole('heading', { level: 1 })).toHaveText('Ingest end-to-end fixture');
     await expect(page.getByText('Last CSTO troops leave Kazakhstan').first()).toBeVisible();
-    const list = await (await request.get(`/api/cases/${CASE}/events`)).json();
-    const titles = (list as Array<{ title: string; status: string }>).map((e) => e.title);
+    const list = (await (await request.get(`/api/cases/${CASE}/events`)).json()) as { events: Array<{ title: string; status: string }> };
+    const titles = list.events.map((e) => e.title);
     expect(titles).toContain('Last CSTO troops leave Kazakhstan');
     expect(titles.some((t) => t.includes('rencontré'))).toBe(false);
-    expect((list as Array<{ title: string; status: string }>).find((e) => e.title.includes('armes'))?.status).toBe('alleged');
+    expect(list.events.find((e) => e.title.includes('armes'))?.status).toBe('alleged');
 
     // The same article again: nothing changes, and the page says so.
     await page.goto(`/cases/${CASE}/ingest`);
     await page.getByLabel('Article text (plain text, Markdown or HTML)').fill(ARTICLE);
     await page.getByRole('button', { name: 'Read the article' }).click();
     await expect(page.getByRole('note')).toContainText('already in the case');
+  });
+
+  test('a PDF upload is read into proposals like any text', async ({ page }) => {
+    await page.goto(`/cases/${CASE}/ingest`);
+    await page.getByLabel(/Or upload a file/).setInputFiles(path.resolve(__dirname, '../fixtures/ingest/bulletin.pdf'));
+    await page.getByRole('button', { name: 'Read the article' }).click();
+    await expect(page.getByTestId('event-proposal').filter({ hasText: 'La capitainerie de Sète a fermé les quais' })).toBeVisible();
+    await expect(page.getByLabel('Title', { exact: true }).first()).toHaveValue('Tempête sur le port de Sète : les quais fermés');
+    await expect(page.getByRole('list', { name: 'Warnings' })).toContainText('Read from a PDF (2 page(s))');
   });
 
   test('bad input gets a clear message and writes nothing', async ({ request }) => {

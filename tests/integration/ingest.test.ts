@@ -30,11 +30,13 @@ async function snapshot(): Promise<string> {
     `MATCH (c:Case {id: $caseId})
      RETURN COUNT { (c)-[:HAS_SOURCE]->() } AS sources, COUNT { (c)-[:HAS_EVENT]->() } AS events, COUNT { (c)-[:HAS_ENTITY]->() } AS entities,
             COUNT { (ci:Citation {caseId: $caseId}) } AS citations, COUNT { (:Citation {caseId: $caseId})-[:SUPPORTS]->() } AS supports,
-            COUNT { (:Entity {caseId: $caseId})-[:PARTICIPATES_IN]->() } AS participations`,
+            COUNT { (:Entity {caseId: $caseId})-[:PARTICIPATES_IN]->() } AS participations,
+            COUNT { (c)-[:HAS_ENTITY]->(:Entity)-[r]->(:Entity) } AS relations,
+            reduce(n = 0, r IN COLLECT { MATCH (c)-[:HAS_ENTITY]->(:Entity)-[r]->(:Entity) RETURN r } | n + size(coalesce(r.citationIds, []))) AS relationCitations`,
     { caseId },
   );
   const r = res.records[0]!;
-  return ['sources', 'events', 'entities', 'citations', 'supports', 'participations'].map((k) => `${k}=${r.get(k).toNumber()}`).join(' ');
+  return ['sources', 'events', 'entities', 'citations', 'supports', 'participations', 'relations', 'relationCitations'].map((k) => `${k}=${r.get(k).toNumber()}`).join(' ');
 }
 
 async function proposals(text = ARTICLE): Promise<ProposalsDocument> {
@@ -84,6 +86,31 @@ describe('ingest against Neo4j', () => {
     // The existing entity gained a citation and kept its own name.
     const tok = await read(`MATCH (e:Entity {id: $id}) RETURN e.name AS name, COUNT { (:Citation)-[:SUPPORTS]->(e) } AS n`, { id: bundle.entities.find((e) => e.name === 'Kassym-Jomart Tokayev')!.id });
     assert.equal(tok.records[0]!.get('name'), 'Kassym-Jomart Tokayev');
+    // The relationship read in the same sentence was written in the same transaction, with its citation.
+    const leads = doc.relations.find((r) => r.type === 'LEADS');
+    assert.ok(leads, 'a LEADS relationship is proposed ("the head of the National Security Committee, Karim Massimov")');
+    assert.equal(res.counts.relations, doc.relations.length);
+    const rel = await read(
+      `MATCH (p:Entity {caseId: $caseId, name: 'Karim Massimov'})-[r:LEADS]->(o:Entity {caseId: $caseId})
+       MATCH (ci:Citation {id: r.citationIds[0]})-[:QUOTES]->(:Source {id: $sourceId})
+       RETURN o.name AS org, ci.quote AS quote`,
+      { caseId, sourceId: res.sourceId },
+    );
+    assert.equal(rel.records.length, 1);
+    assert.match(rel.records[0]!.get('quote') as string, /head of the National Security Committee, Karim Massimov/);
+  });
+
+  it('a relationship read again in another article gains its citation instead of a second edge', async () => {
+    const other = ARTICLE.replace('Steppe Courier', 'Plains Herald').replace('on Thursday', 'late on Thursday');
+    const doc = await proposals(other);
+    const res = await commitReviewed(doc, acceptAll(doc), '2022-01-10');
+    assert.equal(res.status, 'committed');
+    const rel = await read(
+      `MATCH (p:Entity {caseId: $caseId, name: 'Karim Massimov'})-[r:LEADS]->(:Entity {caseId: $caseId}) RETURN count(r) AS n, collect(size(r.citationIds)) AS cites`,
+      { caseId },
+    );
+    assert.equal(rel.records[0]!.get('n').toNumber(), 1);
+    assert.deepEqual(rel.records[0]!.get('cites').map((x: { toNumber(): number }) => x.toNumber()), [2]);
   });
 
   it('re-ingesting the same text changes nothing and says so', async () => {

@@ -139,21 +139,33 @@ describe('the optional language-model extractor (no network: a fake endpoint)', 
 });
 
 describe('the labelled set (regression guard for the benchmark)', () => {
-  it('never proposes a hedged claim as confirmed or reported, and keeps recall and precision above a floor', async () => {
-    const dir = path.resolve(__dirname, '../../../data/ingest-eval');
-    const labels = JSON.parse(readFileSync(path.join(dir, 'expected.json'), 'utf8')) as { articles: ExpectedArticle[] };
-    assert.ok(labels.articles.length >= 8);
+  const dir = path.resolve(__dirname, '../../../data/ingest-eval');
+  async function score(labelsFile: string, articles: string) {
+    const labels = JSON.parse(readFileSync(path.join(dir, labelsFile), 'utf8')) as { articles: ExpectedArticle[] };
     const scores = [];
     for (const a of labels.articles) {
-      const input = await readInput({ kind: 'bytes', bytes: new Uint8Array(readFileSync(path.join(dir, 'articles', a.file))), fileName: a.file });
+      const input = await readInput({ kind: 'bytes', bytes: new Uint8Array(readFileSync(path.join(dir, articles, a.file))), fileName: a.file });
       const src = prepareSource({ raw: input.raw, format: input.format });
       const doc = await propose(src, new RulesExtractor(), { caseId: a.case ?? 'ingest-eval', entities: a.case === sample.case.id ? sample.entities : [], now: NOW });
       scores.push(scoreArticle(doc, a));
     }
-    const t = totals(scores);
+    return { count: labels.articles.length, t: totals(scores) };
+  }
+
+  it('never proposes a hedged claim as confirmed or reported, and keeps recall and precision above a floor', async () => {
+    const { count, t } = await score('expected.json', 'articles');
+    assert.ok(count >= 8);
     assert.equal(t.hedgedAsConfirmed, 0);
     assert.equal(t.hedgedAsReported, 0);
-    assert.ok(t.eventRecall >= 0.55, `event recall ${t.eventRecall}`);
-    assert.ok(t.eventPrecision >= 0.6, `event precision ${t.eventPrecision}`);
+    // Floors a little under the measured values (bench/results/ingest.md), to catch regressions.
+    assert.ok(t.eventRecall >= 0.85, `event recall ${t.eventRecall}`);
+    assert.ok(t.eventPrecision >= 0.75, `event precision ${t.eventPrecision}`);
+  });
+
+  it('on the held-out set too, no hedged claim is proposed as confirmed or reported (its scores are only measured)', async () => {
+    const { count, t } = await score('heldout.json', 'heldout');
+    assert.ok(count >= 4);
+    assert.equal(t.hedgedAsConfirmed, 0);
+    assert.equal(t.hedgedAsReported, 0);
   });
 });

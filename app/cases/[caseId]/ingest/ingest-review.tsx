@@ -4,7 +4,8 @@ import '@/lib/zod-browser';
 import { csrfHeaders } from '../../../_lib/csrf';
 import Link from 'next/link';
 import { useMemo, useState, type FormEvent } from 'react';
-import type { EntityDecision, EventDecision, ProposalsDocument, SourceMeta } from '@/lib/ingest/proposals.schema';
+import type { EntityDecision, EventDecision, ProposalsDocument, RelationDecision, SourceMeta } from '@/lib/ingest/proposals.schema';
+import { RELATION_LABELS } from '@/lib/model/vocab';
 import type { IngestCommitResult } from '@/lib/ingest/runner';
 import styles from './ingest.module.css';
 
@@ -26,6 +27,7 @@ export function IngestReview({ caseId, entities }: Props) {
   const [meta, setMeta] = useState<SourceMeta | null>(null);
   const [events, setEvents] = useState<Record<string, EventState>>({});
   const [ents, setEnts] = useState<Record<string, EntityState>>({});
+  const [rels, setRels] = useState<Record<string, RelationDecision>>({});
   const [selected, setSelected] = useState<string | null>(null);
 
   async function read(e: FormEvent<HTMLFormElement>) {
@@ -58,6 +60,7 @@ export function IngestReview({ caseId, entities }: Props) {
       setMeta(d.source.meta);
       setEvents(Object.fromEntries(d.events.map((ev) => [ev.key, { key: ev.key, decision: 'accept' }])));
       setEnts(Object.fromEntries(d.entities.map((en) => [en.key, { key: en.key, decision: 'accept' }])));
+      setRels(Object.fromEntries((d.relations ?? []).map((r) => [r.key, { key: r.key, decision: 'accept' }])));
       setSelected(d.events[0]?.key ?? null);
     } catch (err) {
       setError(err instanceof Error ? err.message : String(err));
@@ -74,7 +77,7 @@ export function IngestReview({ caseId, entities }: Props) {
       const res = await fetch('/api/ingest/commit', {
         method: 'POST',
         headers: { 'content-type': 'application/json', ...(await csrfHeaders()) },
-        body: JSON.stringify({ document: doc, decisions: { meta, events: Object.values(events), entities: Object.values(ents) } }),
+        body: JSON.stringify({ document: doc, decisions: { meta, events: Object.values(events), entities: Object.values(ents), relations: Object.values(rels) } }),
       });
       const json = await res.json();
       if (!res.ok) throw new Error(json.message ?? `HTTP ${res.status}`);
@@ -90,6 +93,8 @@ export function IngestReview({ caseId, entities }: Props) {
     if (!doc || !selected) return [];
     const ev = doc.events.find((x) => x.key === selected);
     if (ev) return ev.citations.map((c) => [c.start, c.end] as const);
+    const rel = doc.relations.find((x) => x.key === selected);
+    if (rel) return [[rel.citation.start, rel.citation.end] as const];
     const en = doc.entities.find((x) => x.key === selected);
     return en ? en.mentions.map((m) => [m.start, m.end] as const) : [];
   }, [doc, selected]);
@@ -106,8 +111,8 @@ export function IngestReview({ caseId, entities }: Props) {
         </div>
         <div className={styles.row}>
           <div>
-            <label htmlFor="ingest-file">Or upload a file (.txt, .md, .html; up to 2 MB)</label>
-            <input id="ingest-file" name="file" type="file" accept=".txt,.md,.markdown,.html,.htm,text/plain,text/markdown,text/html" />
+            <label htmlFor="ingest-file">Or upload a file (.txt, .md, .html or a PDF with a text layer; up to 2 MB)</label>
+            <input id="ingest-file" name="file" type="file" accept=".txt,.md,.markdown,.html,.htm,.pdf,text/plain,text/markdown,text/html,application/pdf" />
           </div>
           <div>
             <label htmlFor="ingest-url">Or a URL (fetched by the server)</label>
@@ -261,6 +266,33 @@ export function IngestReview({ caseId, entities }: Props) {
                         </select>
                       </div>
                     ) : null}
+                  </article>
+                );
+              })}
+              <h3>Relationships ({doc.relations.length})</h3>
+              {doc.relations.length === 0 ? <p className={styles.meta}>No relationship between two names was read with a clear pattern.</p> : null}
+              {doc.relations.map((r) => {
+                const st = rels[r.key]!;
+                const nameOf = (key: string) => doc.entities.find((e) => e.key === key)?.name ?? key;
+                const endRejected = ents[r.fromKey]?.decision === 'reject' || ents[r.toKey]?.decision === 'reject';
+                return (
+                  <article key={r.key} className={styles.card} data-decision={endRejected ? 'reject' : st.decision} data-selected={selected === r.key} data-testid="relation-proposal" onFocus={() => setSelected(r.key)} onMouseEnter={() => setSelected(r.key)}>
+                    <fieldset className={styles.decision}>
+                      <legend>
+                        Relationship: {nameOf(r.fromKey)} — {RELATION_LABELS[r.type]} — {nameOf(r.toKey)}
+                      </legend>
+                      {(['accept', 'reject'] as const).map((d) => (
+                        <label key={d}>
+                          <input type="radio" name={`rel-${r.key}`} value={d} checked={st.decision === d} onChange={() => setRels({ ...rels, [r.key]: { key: r.key, decision: d } })} /> {d === 'accept' ? 'Accept' : 'Reject'}
+                        </label>
+                      ))}
+                    </fieldset>
+                    <p className={styles.meta}>
+                      read from “{r.cue}”{endRejected ? ' · dropped on commit: one of its entities is rejected' : ''}
+                    </p>
+                    <blockquote className={styles.quote} lang={meta.language}>
+                      «{r.citation.quote}» <span className={styles.meta}>— {r.citation.assertedBy.name} ({r.citation.stance})</span>
+                    </blockquote>
                   </article>
                 );
               })}
