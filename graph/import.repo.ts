@@ -5,6 +5,7 @@ import { read, writeTransaction } from './driver';
 import { encodeBundle } from './encode';
 import { InvariantError } from './errors';
 import { toNumber } from './decode';
+import { writeBundleStories } from './stories.repo';
 import {
   CASE_COUNTS,
   CASE_EXISTS,
@@ -38,6 +39,11 @@ export interface CaseCounts {
 export interface ImportOptions {
   /** Called after each step with what was done and how long it took (CLI progress, benchmarks). */
   onProgress?: (step: string, ms: number) => void;
+  /**
+   * With stories in the bundle: true makes them the case's only stories (a bundle import or a
+   * restore); false (a case folder being loaded) upserts them and keeps stories editors added.
+   */
+  pruneStories?: boolean;
 }
 
 export async function importCaseBundle(input: unknown, options: ImportOptions = {}): Promise<CaseCounts> {
@@ -92,6 +98,10 @@ export async function importCaseBundle(input: unknown, options: ImportOptions = 
       relationIds: rows.relations.map((r) => r.id),
     });
     step('pruned what the case no longer has');
+    if (bundle.stories) {
+      await writeBundleStories(tx, caseId, bundle.stories, { prune: options.pruneStories ?? false });
+      step(`stories (${bundle.stories.length})`);
+    }
   });
   step('committed');
   const counts = (await getCaseCounts(caseId))!;

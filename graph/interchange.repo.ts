@@ -1,4 +1,5 @@
 import { BUNDLE_FORMAT, CaseBundle } from '../lib/model/bundle';
+import { Story, withoutMissing } from '../lib/stories/story.schema';
 import { decodeCitation, decodeEntity, decodeEvent, decodeSource, toPlain, type Props } from './decode';
 import { read } from './driver';
 import { ConflictError, InvariantError } from './errors';
@@ -25,7 +26,16 @@ export async function getCaseBundle(caseId: string): Promise<CaseBundle | null> 
     events: withCitations(rec.get('events')).map((x) => decodeEvent(nodeProps(x.node), x.citationIds)),
     participations: toPlain(rec.get('participations')),
     relations: toPlain(rec.get('relations')),
+    ...storiesOf(caseId, rec.get('stories') as unknown[]),
   };
+  if (candidate.stories) {
+    const has = {
+      events: new Set(candidate.events.map((e) => e.id)),
+      entities: new Set(candidate.entities.map((e) => e.id)),
+      citations: new Set(candidate.citations.map((c) => c.id)),
+    };
+    candidate.stories = candidate.stories.map((s) => withoutMissing(s, has));
+  }
   const parsed = CaseBundle.safeParse(candidate);
   if (!parsed.success) {
     // Stored data the model no longer accepts: say so rather than export something that will not import.
@@ -35,6 +45,19 @@ export async function getCaseBundle(caseId: string): Promise<CaseBundle | null> 
     );
   }
   return parsed.data;
+}
+
+/**
+ * The case's stories for the bundle, only when it has some (so a case without stories exports the
+ * bundle it always did). References the case no longer has are left out, as the presenter skips
+ * them: otherwise an export of a case edited since a story was written would not import.
+ */
+function storiesOf(caseId: string, rows: unknown[]): { stories?: Story[] } {
+  if (!rows.length) return {};
+  const stories = (toPlain(rows) as Array<{ slug: string; title: string; summary: string | null; steps: string }>).map((r) =>
+    Story.parse({ id: r.slug, caseId, title: r.title, summary: r.summary ?? '', steps: JSON.parse(r.steps) as unknown }),
+  );
+  return { stories };
 }
 
 export interface ImportResult {
@@ -56,6 +79,7 @@ export async function importCase(bundle: CaseBundle, options: { replace?: boolea
   if (exists && !options.replace) {
     throw new ConflictError(`case ${caseId} already exists: import under another case id, or ask to replace it`);
   }
-  const counts = await importCaseBundle(bundle);
+  // A bundle that carries stories restores exactly those; one without (older bundles) leaves them.
+  const counts = await importCaseBundle(bundle, { pruneStories: bundle.stories !== undefined });
   return { caseId, replaced: exists, counts };
 }

@@ -11,16 +11,18 @@ import { createUser, getCredentials, setCaseVisibility, setPassword } from '../g
 import { hashPassword } from '../lib/auth/passwords';
 import { TEST_EDITOR } from '../tests/fixtures/accounts';
 import { runCli } from './lib/cli';
-import { SAMPLE_CASE_DIR, readCaseFolder } from './lib/case-folder';
+import { SAMPLE_CASE_DIR, readCaseFolderWithStories } from './lib/case-folder';
 
 const FIXTURES_DIR = path.resolve(__dirname, '..', 'tests', 'fixtures', 'cases');
 
 runCli('test:db', async () => {
   await migrate((m) => console.log(`[test:db] ${m}`));
-  const counts = await importCaseBundle(readCaseFolder(SAMPLE_CASE_DIR));
+  // The sample case with its stories, through the same path as `npm start` (the file's stories
+  // win); unlike there, stories a previous run's tests added are removed, so every run starts alike.
+  const counts = await importCaseBundle(readCaseFolderWithStories(SAMPLE_CASE_DIR), { pruneStories: true });
   console.log(`[test:db] sample case ready: ${counts.events} events, ${counts.entities} entities`);
   for (const name of readdirSync(FIXTURES_DIR).sort()) {
-    const bundle = readCaseFolder(path.join(FIXTURES_DIR, name));
+    const bundle = readCaseFolderWithStories(path.join(FIXTURES_DIR, name));
     await importCaseBundle(bundle);
     // A previous, interrupted run may have left it private; every run starts from public.
     await setCaseVisibility(bundle.case.id, 'public');

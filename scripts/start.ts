@@ -11,7 +11,8 @@ import { caseExists, importCaseBundle } from '../graph/import.repo';
 import { closeDriver } from '../graph/driver';
 import { migrate } from '../graph/migrations';
 import { start as startLocalNeo4j } from '../graph/local-neo4j';
-import { SAMPLE_CASE_DIR, readCaseFolder } from './lib/case-folder';
+import { seedMissingStories } from '../graph/stories.repo';
+import { SAMPLE_CASE_DIR, readCaseFolderWithStories } from './lib/case-folder';
 
 const ROOT = path.resolve(__dirname, '..');
 const log = (msg: string) => console.log(`[timeweave] ${msg}`);
@@ -31,9 +32,11 @@ async function main(): Promise<void> {
   const report = await migrate(log);
   log(`schema up to date (${report.applied.length} migration(s) applied now, ${report.skipped.length} already applied)`);
 
-  const sample = readCaseFolder(SAMPLE_CASE_DIR);
+  const sample = readCaseFolderWithStories(SAMPLE_CASE_DIR);
   if (await caseExists(sample.case.id)) {
     log(`sample case "${sample.case.id}" already loaded; keeping the database as it is`);
+    // A database from before stories were stored gets the sample's stories; existing ones (and their edits) stay.
+    await seedMissingStories(sample.case.id, sample.stories ?? []);
   } else {
     log(`loading the sample case "${sample.case.id}"…`);
     const counts = await importCaseBundle(sample);

@@ -28,4 +28,9 @@ RETURN c { .id, .title, .summary } AS case,
     WHERE r.id IS NOT NULL
     RETURN { id: r.id, type: type(r), fromId: a.id, toId: b.id, validFrom: r.validFrom, validTo: r.validTo, citationIds: r.citationIds } AS x
     ORDER BY r.id
-  } AS relations`;
+  } AS relations,
+  COLLECT {
+    MATCH (c)-[:HAS_STORY]->(st:Story)
+    RETURN st { .slug, .title, .summary, .steps } AS x
+    ORDER BY st.slug
+  } AS stories`;

@@ -14,7 +14,10 @@ import { canonicalBundle } from '../interchange/bundle';
 export const VERSION_PATTERN = /^[0-9a-f]{16}$/;
 
 export function caseVersion(bundle: CaseBundle): string {
-  return sha256Hex(stableStringify(canonicalBundle(bundle))).slice(0, 16);
+  // Stories are left out on purpose: editing a presentation changes no evidence, so it must not
+  // mark every pinned embed of the case as "changed since it was embedded".
+  const { stories: _stories, ...evidence } = bundle;
+  return sha256Hex(stableStringify(canonicalBundle(evidence))).slice(0, 16);
 }
 
 export function stableStringify(value: unknown): string {

@@ -1,6 +1,7 @@
 import { BUNDLE_FORMAT, CaseBundle, checkBundleIntegrity } from '../model/bundle';
 import type { Asserter } from '../model/citation';
 import { makeId } from '../model/ids';
+import { normalizeStory } from '../stories/story.schema';
 import { InterchangeError, parseJsonText, zodProblems } from './errors';
 
 /**
@@ -24,6 +25,8 @@ export function canonicalBundle(b: CaseBundle): CaseBundle {
     events: byId(b.events).map((e) => ({ ...e, citationIds: sorted(e.citationIds) })),
     participations: byId(b.participations),
     relations: byId(b.relations),
+    // Only when the bundle has them: a bundle without stories stays exactly as it was.
+    ...(b.stories ? { stories: byId(b.stories) } : {}),
   };
 }
 
@@ -86,5 +89,16 @@ export function rekeyBundle(b: CaseBundle, caseId: string, title?: string): Case
     events: b.events.map((e) => ({ ...e, id: id(e.id), caseId, citationIds: ids(e.citationIds) })),
     participations: b.participations.map((p) => ({ ...p, id: id(p.id), eventId: id(p.eventId), entityId: id(p.entityId), citationIds: ids(p.citationIds) })),
     relations: b.relations.map((r) => ({ ...r, id: id(r.id), fromId: id(r.fromId), toId: id(r.toId), citationIds: ids(r.citationIds) })),
+    // Stories keep their slugs (unique per case); their references follow the records. Case-file
+    // keys (event:<key>) are resolved against the old case first, since they derive from its id.
+    ...(b.stories
+      ? {
+          stories: b.stories.map(normalizeStory).map((s) => ({
+            ...s,
+            caseId,
+            steps: s.steps.map((st) => ({ ...st, focus: ids(st.focus), citations: ids(st.citations) })),
+          })),
+        }
+      : {}),
   };
 }

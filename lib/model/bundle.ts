@@ -5,6 +5,7 @@ import { Entity } from './entity';
 import { Event } from './event';
 import { Participation, Relation } from './relation';
 import { Source } from './source';
+import { Story, referenceProblems } from '../stories/story.schema';
 
 export const BUNDLE_FORMAT = 'timeweave.case-bundle';
 
@@ -22,6 +23,12 @@ export const CaseBundle = z.object({
   events: z.array(Event),
   participations: z.array(Participation),
   relations: z.array(Relation),
+  /**
+   * The case's stories (presentations). Optional, so bundles written before stories existed still
+   * import; when present, an import makes the case's stories exactly these. Not part of the case's
+   * content version (lib/embed/version.ts): a story points at evidence, it is not evidence.
+   */
+  stories: z.array(Story).max(200).optional(),
 });
 export type CaseBundle = z.infer<typeof CaseBundle>;
 
@@ -96,5 +103,12 @@ export function checkBundleIntegrity(b: CaseBundle): IntegrityProblem[] {
       if (a.entityId && !entities.has(a.entityId)) add(`citations[${i}]`, `asserter ${a.name} points at unknown entity`);
     }
   }
+  const storyIds = new Set<string>();
+  b.stories?.forEach((s, i) => {
+    if (storyIds.has(s.id)) add(`stories[${i}]`, `duplicate story id ${s.id}`);
+    storyIds.add(s.id);
+    if (s.caseId !== caseId) add(`stories[${i}]`, `belongs to case ${s.caseId}, not ${caseId}`);
+    for (const p of referenceProblems(s, { events, entities, citations })) add(`stories[${i}].${p.path}`, p.message);
+  });
   return problems;
 }

@@ -81,3 +81,125 @@ export function missingReferences(story: Story, has: { events: ReadonlySet<strin
   });
   return missing;
 }
+
+/**
+ * A story as stored (Neo4j, bundles, the API): every focus reference is an id, never a case-file
+ * key, so what is stored does not depend on how the case was written. Duplicates are dropped,
+ * first occurrence kept (the order is the presenter's order).
+ */
+export function normalizeStory(story: Story): Story {
+  const unique = (xs: readonly string[]) => [...new Set(xs)];
+  return {
+    ...story,
+    steps: story.steps.map((s) => {
+      const r = resolveStep(s, story.caseId);
+      return { ...s, focus: unique([...r.eventIds, ...r.entityIds]), citations: unique(s.citations) };
+    }),
+  };
+}
+
+/** A title → a story id (slug), for a new story named only by its title. Empty when nothing is left. */
+export function slugify(title: string): string {
+  return title
+    .normalize('NFKD')
+    .replace(/[\u0300-\u036f]/g, '')
+    .toLowerCase()
+    .replace(/[^a-z0-9]+/g, '-')
+    .replace(/^-+|-+$/g, '')
+    .slice(0, 60)
+    .replace(/-+$/, '');
+}
+
+/** What a new story is sent as (POST): the id is optional, derived from the title when absent. */
+export const StoryCreate = z.strictObject({
+  id: z.string().regex(STORY_ID_PATTERN, 'a lowercase slug (a-z, 0-9, hyphens)').optional(),
+  title: Story.shape.title,
+  summary: Story.shape.summary,
+  steps: Story.shape.steps,
+});
+export type StoryCreate = z.input<typeof StoryCreate>;
+
+/**
+ * A whole-story save (PUT): title, summary and the ordered steps, with the version the editor
+ * started from. A save from an older version is refused (409 with the current version), never a
+ * silent overwrite of someone else's work.
+ */
+export const StoryUpdate = z.strictObject({
+  expectedVersion: z.number().int().nonnegative(),
+  title: Story.shape.title,
+  summary: Story.shape.summary,
+  steps: Story.shape.steps,
+});
+export type StoryUpdate = z.input<typeof StoryUpdate>;
+
+/** A stored story as the API answers it: the story plus its version (the optimistic-lock token). */
+export const StoryRecord = z.strictObject({
+  ...Story.shape,
+  version: z.number().int().positive(),
+  updatedAt: z.string().nullable(),
+});
+export type StoryRecord = z.infer<typeof StoryRecord>;
+
+export const StorySummary = z.strictObject({
+  id: Story.shape.id,
+  caseId: Story.shape.caseId,
+  title: Story.shape.title,
+  summary: z.string(),
+  steps: z.number().int().nonnegative(),
+  version: z.number().int().positive(),
+  updatedAt: z.string().nullable(),
+});
+export type StorySummary = z.infer<typeof StorySummary>;
+
+/**
+ * A reference problem of one step, with the path of the field it belongs to, so an editor can show
+ * it beside that field (`steps.2.focus`).
+ */
+export interface StoryProblem {
+  path: string;
+  message: string;
+}
+
+/**
+ * Every reference of a (normalised) story that is not a record of its own case: a missing id, or
+ * one of another case. `has` holds the ids the case does have.
+ */
+export function referenceProblems(story: Story, has: { events: ReadonlySet<string>; entities: ReadonlySet<string>; citations: ReadonlySet<string> }): StoryProblem[] {
+  const problems: StoryProblem[] = [];
+  story.steps.forEach((s, i) => {
+    const r = resolveStep(s, story.caseId);
+    for (const id of r.eventIds) if (!has.events.has(id)) problems.push({ path: `steps.${i}.focus`, message: `no event ${id} in this case` });
+    for (const id of r.entityIds) if (!has.entities.has(id)) problems.push({ path: `steps.${i}.focus`, message: `no entity ${id} in this case` });
+    for (const id of r.citationIds) if (!has.citations.has(id)) problems.push({ path: `steps.${i}.citations`, message: `no citation ${id} in this case` });
+  });
+  return problems;
+}
+
+/** Every id a story points at, by kind (for the one query that checks them against the case). */
+export function referencedIds(story: Story): { eventIds: string[]; entityIds: string[]; citationIds: string[] } {
+  const events = new Set<string>();
+  const entities = new Set<string>();
+  const citations = new Set<string>();
+  for (const s of story.steps) {
+    const r = resolveStep(s, story.caseId);
+    r.eventIds.forEach((id) => events.add(id));
+    r.entityIds.forEach((id) => entities.add(id));
+    r.citationIds.forEach((id) => citations.add(id));
+  }
+  return { eventIds: [...events], entityIds: [...entities], citationIds: [...citations] };
+}
+
+/** The same story without the references the case no longer has (what a presenter can show). */
+export function withoutMissing(story: Story, has: { events: ReadonlySet<string>; entities: ReadonlySet<string>; citations: ReadonlySet<string> }): Story {
+  return {
+    ...story,
+    steps: story.steps.map((s) => {
+      const r = resolveStep(s, story.caseId);
+      return {
+        ...s,
+        focus: [...r.eventIds.filter((id) => has.events.has(id)), ...r.entityIds.filter((id) => has.entities.has(id))],
+        citations: s.citations.filter((id) => has.citations.has(id)),
+      };
+    }),
+  };
+}

@@ -54,7 +54,8 @@ export async function restoreCases(dir: string, log: (m: string) => void = () =>
     return { ...c, bundle: JSON.parse(text) as unknown };
   });
   for (const c of texts) {
-    const counts = await importCaseBundle(c.bundle);
+    // "Brought back to the backup" includes its stories: those saved since are removed too.
+    const counts = await importCaseBundle(c.bundle, { pruneStories: true });
     log(`${c.caseId}: restored (${counts.events} events, ${counts.entities} entities)`);
   }
   return texts.map((c) => c.caseId);

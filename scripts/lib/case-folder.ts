@@ -2,6 +2,7 @@ import { readFileSync, readdirSync, existsSync } from 'node:fs';
 import path from 'node:path';
 import { compileCaseFile } from '../../lib/case-file/compile';
 import type { CaseBundle } from '../../lib/model/bundle';
+import { Story } from '../../lib/stories/story.schema';
 
 export const SAMPLE_CASE_DIR = path.resolve(__dirname, '..', '..', 'data', 'cases', 'kazakhstan-2022-01');
 
@@ -22,4 +23,30 @@ export function readCaseFolder(dir: string, overrideCaseId?: string): CaseBundle
     }
   }
   return compileCaseFile(json, texts);
+}
+
+/**
+ * The case folder's stories (stories/{storyId}.json, lib/stories/story.schema.ts): the seed of the
+ * stories stored in Neo4j. Each must belong to the folder's case and be named after its id.
+ */
+export function readCaseStories(dir: string, caseId: string): Story[] {
+  const storiesDir = path.join(dir, 'stories');
+  if (!existsSync(storiesDir)) return [];
+  return readdirSync(storiesDir)
+    .filter((n) => n.endsWith('.json'))
+    .sort()
+    .map((name) => {
+      const story = Story.parse(JSON.parse(readFileSync(path.join(storiesDir, name), 'utf8')));
+      if (story.caseId !== caseId || `${story.id}.json` !== name) {
+        throw new Error(`${path.join(storiesDir, name)}: a story of case "${caseId}" named "<id>.json" was expected`);
+      }
+      return story;
+    });
+}
+
+/** The case folder as one bundle with its stories, for the loaders that seed Neo4j (case:load, npm start, the test database). */
+export function readCaseFolderWithStories(dir: string): CaseBundle {
+  const bundle = readCaseFolder(dir);
+  const stories = readCaseStories(dir, bundle.case.id);
+  return stories.length ? { ...bundle, stories } : bundle;
 }

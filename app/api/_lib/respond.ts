@@ -2,7 +2,7 @@ import 'server-only';
 import { NextResponse } from 'next/server';
 import { ZodError, type ZodType } from 'zod';
 import { ConfigurationError } from '@/graph/config';
-import { ConflictError, DatabaseUnavailableError, InvariantError, NotFoundError } from '@/graph/errors';
+import { ConflictError, DatabaseUnavailableError, InvariantError, NotFoundError, StaleVersionError } from '@/graph/errors';
 import { ForbiddenError, RateLimitedError, UnauthorizedError } from '@/lib/auth/errors';
 import { PayloadTooLargeError } from './body';
 import { InterchangeError } from '@/lib/interchange/errors';
@@ -22,6 +22,7 @@ export function errorResponse(e: unknown): NextResponse {
   if (e instanceof RateLimitedError) return json(429, 'rate_limited', e.message, undefined, { 'Retry-After': String(e.retryAfterSeconds) });
   if (e instanceof PayloadTooLargeError) return json(413, 'too_large', e.message);
   if (e instanceof NotFoundError) return json(404, 'not_found', e.message);
+  if (e instanceof StaleVersionError) return json(409, 'conflict', e.message, { currentVersion: e.currentVersion });
   if (e instanceof ConflictError) return json(409, 'conflict', e.message);
   if (e instanceof InvariantError) return json(422, 'unprocessable', e.message, e.details);
   if (e instanceof InterchangeError) return json(422, 'unprocessable', e.summary, e.problems);

@@ -12,7 +12,7 @@ import { DatabaseUnavailableBanner, isDatabaseUnavailable } from '../../_compone
 import { StatusLegend } from '../../_components/status-legend';
 import { CaseExplorer } from './case-explorer';
 import { oembedAlternates } from '../../_lib/oembed-discovery';
-import { listStories } from '../../_lib/stories';
+import { listStories } from '@/graph/stories.repo';
 
 interface Props {
   params: Promise<{ caseId: string }>;
@@ -68,6 +68,8 @@ export default async function CasePage({ params, searchParams }: Props) {
         <CaseCounts c={c} />
         <p>
           <Link href={`/cases/${encodeURIComponent(c.id)}/ingest`}>Add an article</Link>
+          {' · '}
+          <Link href={`/cases/${encodeURIComponent(c.id)}/stories`}>Stories</Link>
         </p>
         {stories.map((st) => (
           // A plain link, not <Link>: presentations use a layout without the site header, which

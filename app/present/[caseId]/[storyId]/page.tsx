@@ -4,11 +4,11 @@ import { cache } from 'react';
 import { getCaseView } from '@/graph/cases.repo';
 import { NotFoundError } from '@/graph/errors';
 import { getCaseBundle } from '@/graph/interchange.repo';
+import { getStory } from '@/graph/stories.repo';
 import { resolveStep } from '@/lib/stories/story.schema';
 import { quoteViews, type QuoteView } from '@/lib/views/quotes';
 import { requireCaseRead } from '../../../api/_lib/auth';
 import { DatabaseUnavailableBanner, isDatabaseUnavailable } from '../../../_components/database-unavailable';
-import { getStory } from '../../../_lib/stories';
 import { Presenter, type PresenterStep } from './presenter';
 import '../../../embed/embed.css';
 import '../../present.css';
@@ -19,14 +19,15 @@ interface Props {
 }
 
 const load = cache(async (caseId: string, storyId: string) => {
-  const story = await getStory(caseId, storyId);
-  if (!story) return null;
+  // Access first: a private case's stories are as undisclosed as the case.
   try {
     await requireCaseRead(null, caseId);
   } catch (e) {
     if (e instanceof NotFoundError) return null;
     throw e;
   }
+  const story = await getStory(caseId, storyId);
+  if (!story) return null;
   const [view, bundle] = await Promise.all([getCaseView(caseId), getCaseBundle(caseId)]);
   if (!view || !bundle) return null;
   const quotes = quoteViews(bundle);
