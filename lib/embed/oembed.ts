@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { CASE_ID_PATTERN } from '../model/ids';
+import { VERSION_PATTERN } from './version';
 
 /**
  * oEmbed 1.0 (https://oembed.com) for cases: a consumer given a case page or embed URL asks
@@ -43,7 +44,7 @@ export type OEmbedRich = z.infer<typeof OEmbedRich>;
 
 export interface OurUrl {
   caseId: string;
-  /** The embed parameters (view, focus, window, filters) carried over from an embed URL. */
+  /** The embed parameters (view, focus, window, filters, version) carried over from an embed URL; only `version` from a case page URL. */
   search: string;
 }
 
@@ -66,7 +67,10 @@ export function parseOurUrl(url: string, ourOrigin: string): OurUrl | null {
   if (!m) return null;
   const caseId = decodeURIComponent(m[2]!);
   if (!CASE_ID_PATTERN.test(caseId)) return null;
-  return { caseId, search: m[1] ? u.search : '' };
+  if (m[1]) return { caseId, search: u.search };
+  // A case page's own view state is not an embed's, but a `version` (a published version) is kept.
+  const version = u.searchParams.get('version');
+  return { caseId, search: version && VERSION_PATTERN.test(version) ? `?version=${version}` : '' };
 }
 
 const escapeAttr = (s: string) => s.replace(/&/g, '&amp;').replace(/"/g, '&quot;').replace(/</g, '&lt;').replace(/>/g, '&gt;');

@@ -37,13 +37,15 @@ test.describe('embed', () => {
     await context.close();
   });
 
-  test('says honestly whether a pinned version still matches', async ({ page, request }) => {
+  test('says honestly whether a pinned version still matches, and 404s a version never published', async ({ page, request }) => {
     const { version } = (await (await request.get(`/api/cases/${CASE_ID}/version`)).json()) as { version: string };
     expect(version).toMatch(/^[0-9a-f]{16}$/);
     await page.goto(`/embed/cases/${CASE_ID}?version=${version}`);
     await expect(page.getByTestId('embed-version')).toContainText(`Pinned to version ${version}`);
-    await page.goto(`/embed/cases/${CASE_ID}?version=0000000000000000`);
-    await expect(page.getByTestId('embed-version')).toContainText('Changed since it was embedded');
+    // A version that was never published (and is not the live content) is a clear 404.
+    const res = await page.goto(`/embed/cases/${CASE_ID}?version=0000000000000000`);
+    expect(res?.status()).toBe(404);
+    await expect(page.getByTestId('embed-not-found')).toContainText('never published');
   });
 
   test('answers 404 for an unknown case', async ({ page }) => {
@@ -72,8 +74,9 @@ test.describe('embed', () => {
     expect(code).toMatch(/^<iframe src="http:\/\/127\.0\.0\.1:\d+\/embed\/cases\/kazakhstan-2022-01\?view=timeline&amp;focus=evt_dc7a9d29c4104738/);
     expect(code).toContain('title="');
     await expect(dialog.getByTestId('embed-link')).toHaveValue(/\/embed\/cases\/kazakhstan-2022-01\?view=timeline&focus=evt_dc7a9d29c4104738/);
-    await dialog.getByRole('checkbox', { name: /Pin to this version \([0-9a-f]{16}\)/ }).check();
-    await expect(dialog.getByTestId('embed-link')).toHaveValue(/&version=[0-9a-f]{16}$/);
+    // Live by default; PNG and SVG downloads of the chosen view.
+    await expect(dialog.getByTestId('embed-version-choice')).toHaveValue('');
+    await expect(dialog.getByTestId('snapshot-timeline-png')).toHaveAttribute('href', /\/api\/cases\/kazakhstan-2022-01\/snapshot\?.*view=timeline.*format=png/);
     expect(await seriousViolations(page)).toEqual([]);
     await page.keyboard.press('Escape');
     await expect(dialog).toBeHidden();

@@ -15,6 +15,14 @@ describe('oEmbed provider', () => {
     assert.equal(parseOurUrl('not a url', ORIGIN), null);
   });
 
+  it('passes a published version through, from an embed URL or a case page URL', () => {
+    assert.deepEqual(parseOurUrl('https://tw.example/embed/cases/kz?version=0123456789abcdef', ORIGIN), { caseId: 'kz', search: '?version=0123456789abcdef' });
+    assert.deepEqual(parseOurUrl('https://tw.example/cases/kz?sel=evt_0123456789abcdef&version=0123456789abcdef', ORIGIN), { caseId: 'kz', search: '?version=0123456789abcdef' });
+    assert.deepEqual(parseOurUrl('https://tw.example/cases/kz?version=HEAD', ORIGIN), { caseId: 'kz', search: '' });
+    const r = oembedResponse({ origin: ORIGIN, caseId: 'kz', title: 't', search: '?version=0123456789abcdef' });
+    assert.ok(r.html.includes('/embed/cases/kz?version=0123456789abcdef'));
+  });
+
   it('answers a rich 1.0 response whose size honours maxwidth and maxheight', () => {
     const r = oembedResponse({ origin: ORIGIN, caseId: 'kz', title: 'Unrest "2022" <b>', maxwidth: 500 });
     assert.deepEqual(OEmbedRich.parse(r), r);

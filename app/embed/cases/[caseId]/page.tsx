@@ -3,9 +3,12 @@ import { notFound } from 'next/navigation';
 import { cache } from 'react';
 import { getCaseView } from '@/graph/cases.repo';
 import { getCaseBundle } from '@/graph/interchange.repo';
+import { getPublishedVersion } from '@/graph/publications.repo';
 import { getCaseAccess } from '@/graph/users.repo';
 import { canReadCase } from '@/lib/auth/policy';
-import { decodeEmbedParams } from '@/lib/embed/embed-params';
+import { caseViewFromBundle } from '@/lib/embed/bundle-view';
+import { decodeEmbedParams, encodeEmbedParams } from '@/lib/embed/embed-params';
+import { formatPublishedAt, type Publication } from '@/lib/embed/publication';
 import { caseVersion } from '@/lib/embed/version';
 import { applyFilters } from '@/lib/filters';
 import { CASE_ID_PATTERN } from '@/lib/model/ids';
@@ -39,14 +42,25 @@ const load = cache(async (caseId: string) => {
   return view && bundle ? { view, bundle, version: caseVersion(bundle) } : null;
 });
 
-export async function generateMetadata({ params }: Props): Promise<Metadata> {
+/** A published version's snapshot (immutable), or null when that version was never published. */
+const loadPublished = cache(async (caseId: string, version: string) => getPublishedVersion(caseId, version));
+
+/** What `?version=` asks for, decoded like the page does (malformed values are ignored). */
+async function versionOf(searchParams: Props['searchParams']): Promise<string | null> {
+  const v = (await searchParams).version;
+  return decodeEmbedParams(new URLSearchParams(typeof v === 'string' ? { version: v } : {})).version;
+}
+
+export async function generateMetadata({ params, searchParams }: Props): Promise<Metadata> {
   const { caseId } = await params;
   try {
     const found = await load(caseId);
     if (!found) return { title: 'Case not found' };
+    // oEmbed discovery keeps the pinned version, so a consumer embeds what this page shows.
+    const version = await versionOf(searchParams);
     return {
       title: found.view.case.title,
-      alternates: await oembedAlternates(`/embed/cases/${encodeURIComponent(caseId)}`),
+      alternates: await oembedAlternates(`/embed/cases/${encodeURIComponent(caseId)}${version ? `?version=${version}` : ''}`),
       robots: { index: false },
     };
   } catch {
@@ -61,14 +75,27 @@ export default async function EmbedPage({ params, searchParams }: Props) {
   const p = decodeEmbedParams(query);
 
   let found: Awaited<ReturnType<typeof load>>;
+  let published: Awaited<ReturnType<typeof loadPublished>> = null;
   try {
     found = await load(caseId);
+    if (found && p.version) published = await loadPublished(caseId, p.version);
   } catch (error) {
     if (!isDatabaseUnavailable(error)) throw error;
     return <DatabaseUnavailableBanner what="this case" />;
   }
   if (!found) notFound();
-  const { view, bundle, version } = found;
+  // A version never published is a 404 (not-found.tsx says so), unless it is the live content
+  // itself: an embed pinned before publishing existed, still showing exactly what it pinned.
+  if (p.version && !published && p.version !== found.version) notFound();
+  const liveVersion = found.version;
+  // Pinned to a publication: everything below renders from its snapshot, exactly as published.
+  const { view, bundle, version } = published
+    ? { view: caseViewFromBundle(published.bundle), bundle: published.bundle, version: published.publication.version }
+    : found;
+  const liveHref = `/embed/cases/${encodeURIComponent(caseId)}${(() => {
+    const q = encodeEmbedParams({ ...p, version: null });
+    return q ? `?${q}` : '';
+  })()}`;
 
   const filtered = applyFilters(view, p.filters).view;
   const shownIds = new Set(filtered.events.map((e) => e.id));
@@ -85,11 +112,11 @@ export default async function EmbedPage({ params, searchParams }: Props) {
   const c = view.case;
 
   return (
-    <article className="tw-embed" aria-labelledby="tw-embed-title" data-version={version}>
+    <article className="tw-embed" aria-labelledby="tw-embed-title" data-version={version} data-published={published ? 'true' : undefined}>
       <header className="tw-embed-head">
         <h1 id="tw-embed-title">{c.title}</h1>
         <p className="tw-embed-version" data-testid="embed-version">
-          <VersionNote wanted={p.version} current={version} />
+          <VersionNote wanted={p.version} live={liveVersion} publication={published?.publication ?? null} liveHref={liveHref} />
         </p>
       </header>
       <CompactLegend />
@@ -149,15 +176,29 @@ export default async function EmbedPage({ params, searchParams }: Props) {
 }
 
 /**
- * Honest about what is shown. Pinning is checked, not stored: the embed always shows the case as
- * it is now, and says so when that is no longer the version the article was published with.
+ * Honest about what is shown: the live case, a published version (and whether the case has been
+ * edited since, with the way to the current one), or a pin to the live content that was never
+ * published (embeds made before publishing existed).
  */
-function VersionNote({ wanted, current }: { wanted: string | null; current: string }) {
-  if (!wanted) return <>Live: shows the case as it is now (version {current}).</>;
-  if (wanted === current) return <>Pinned to version {current}: the case has not changed since it was embedded.</>;
-  return (
-    <strong className="tw-embed-changed">
-      Changed since it was embedded: this embed was published with version {wanted}; the case has been edited since, and what you see is the current version {current}.
-    </strong>
-  );
+function VersionNote({ wanted, live, publication, liveHref }: { wanted: string | null; live: string; publication: Publication | null; liveHref: string }) {
+  if (!wanted) return <>Live: shows the case as it is now (version {live}).</>;
+  if (publication) {
+    return (
+      <>
+        Published version of {formatPublishedAt(publication.publishedAt)} (version {publication.version}).{' '}
+        {publication.version === live ? (
+          'The case has not changed since.'
+        ) : (
+          <>
+            <strong className="tw-embed-changed">The case has been edited since:</strong>{' '}
+            <a href={liveHref} data-testid="embed-current-link">
+              see the current version
+            </a>
+            .
+          </>
+        )}
+      </>
+    );
+  }
+  return <>Pinned to version {live}: the case has not changed since it was embedded (this version was not published).</>;
 }
