@@ -2,10 +2,14 @@ import { GraphEdge, GraphNode, GraphParticipation, type Neighbourhood } from '..
 import { read, neo4j } from './driver';
 import { toPlain, type Props } from './decode';
 import { ENTITY_NEIGHBOURHOOD } from './queries/read.queries';
+import { NEIGHBOURHOOD_DEFAULT_LIMIT } from '../lib/api/params';
 
-/** An entity's 1- or 2-hop neighbourhood, for expanding it in the network. Null when unknown. */
-export async function getEntityNeighbourhood(id: string, hops: 1 | 2): Promise<Neighbourhood | null> {
-  const rec = (await read(ENTITY_NEIGHBOURHOOD, { id, hops: neo4j.int(hops) })).records[0];
+/**
+ * An entity's 1- or 2-hop neighbourhood, for focusing and expanding the network: at most `limit`
+ * entities and events besides the centre, nearest first. Null when the entity is unknown.
+ */
+export async function getEntityNeighbourhood(id: string, hops: 1 | 2, limit: number = NEIGHBOURHOOD_DEFAULT_LIMIT): Promise<Neighbourhood | null> {
+  const rec = (await read(ENTITY_NEIGHBOURHOOD, { id, hops: neo4j.int(hops), limit: neo4j.int(limit) })).records[0];
   if (!rec) return null;
   const entities = toPlain(rec.get('entities')) as Array<Props & { aliases: string[] | null; aliasLangs: string[] | null }>;
   const nodes = entities.map((n) => {
@@ -21,5 +25,7 @@ export async function getEntityNeighbourhood(id: string, hops: 1 | 2): Promise<N
       participations: (toPlain(rec.get('participations')) as unknown[]).map((p) => GraphParticipation.parse(p)),
     },
     eventIds: toPlain(rec.get('eventIds')) as string[],
+    limit,
+    truncated: Number(toPlain(rec.get('reachedCount'))) > limit,
   };
 }

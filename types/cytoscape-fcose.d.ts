@@ -27,6 +27,8 @@ declare module 'cytoscape-fcose' {
     tile?: boolean;
     tilingPaddingVertical?: number;
     tilingPaddingHorizontal?: number;
+    /** Nodes placed exactly here by the layout (used to keep drawn nodes still in incremental layouts). */
+    fixedNodeConstraint?: Array<{ nodeId: string; position: { x: number; y: number } }>;
   }
 
   const fcose: cytoscape.Ext;

@@ -30,6 +30,28 @@ describe('entity neighbourhood (real Neo4j)', () => {
     assert.ok(!got.includes('Kazakhstan'), 'three hops away');
   });
 
+  it('is bounded: at most `limit` besides the centre, nearest first, and says it was cut', async () => {
+    const whole = (await getEntityNeighbourhood(entityId('Stanislav Zas'), 2))!;
+    assert.equal(whole.truncated, false);
+    const reached = whole.graph.nodes.length - 1 + whole.eventIds.length;
+    assert.ok(reached > 3, `needs more than 3 within reach, got ${reached}`);
+    const cut = (await getEntityNeighbourhood(entityId('Stanislav Zas'), 2, 3))!;
+    assert.equal(cut.truncated, true);
+    assert.equal(cut.limit, 3);
+    assert.equal(cut.graph.nodes.length - 1 + cut.eventIds.length, 3);
+    assert.ok(cut.graph.nodes.some((n) => n.id === entityId('Stanislav Zas')), 'the centre is always there');
+    // Nearest first: the three kept are exactly the one-hop neighbourhood (CSTO and two events).
+    const oneHop = (await getEntityNeighbourhood(entityId('Stanislav Zas'), 1))!;
+    assert.deepEqual(
+      [...cut.graph.nodes.map((n) => n.id), ...cut.eventIds].sort(),
+      [...oneHop.graph.nodes.map((n) => n.id), ...oneHop.eventIds].sort(),
+    );
+    // Only edges and participations among what is returned.
+    const kept = new Set([...cut.graph.nodes.map((n) => n.id), ...cut.eventIds]);
+    assert.ok(cut.graph.participations.every((p) => kept.has(p.eventId) && kept.has(p.entityId)));
+    assert.ok(cut.graph.edges.every((e) => kept.has(e.source) && kept.has(e.target)));
+  });
+
   it('answers null for an unknown entity', async () => {
     assert.equal(await getEntityNeighbourhood('ent_0000000000000000', 1), null);
   });

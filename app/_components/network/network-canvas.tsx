@@ -2,9 +2,13 @@
 
 import { useEffect, useMemo, useRef } from 'react';
 import cytoscape from 'cytoscape';
-import fcose, { type FcoseLayoutOptions } from 'cytoscape-fcose';
-import { graphElements, graphStylesheet, highlightOf, type NetworkElement } from '@/lib/views/graph-elements';
+import fcose from 'cytoscape-fcose';
+import { graphStylesheet } from '@/lib/views/graph-elements';
+import { networkHighlight, networkModel, type NetworkModel } from '@/lib/views/network-views';
 import type { ViewProps } from '../view-props';
+import { applyElements } from './apply-elements';
+import { stableLayout } from './stable-layout';
+import { layoutLargeGraph, levelOfDetailStyles, renderingOptions } from './large-graph';
 
 // Extensions register globally; registering twice (hot reload) makes cytoscape warn.
 let fcoseRegistered = false;
@@ -16,22 +20,32 @@ function registerFcose() {
 
 const HIGHLIGHT_CLASSES = ['highlighted', 'dimmed', 'selected'];
 
+export interface NetworkCanvasProps extends ViewProps {
+  /**
+   * What to draw (lib/views/network-views.ts), shared with the list view so the two always agree.
+   * Without it the canvas draws the view's stated relationships only (embeds, presentations).
+   */
+  model?: NetworkModel;
+}
+
 /**
  * Owns one cytoscape instance (the react-cytoscapejs pattern): created once on a ref, elements
- * applied as a diff keyed by id inside cy.batch(), layout re-run only when elements are added or
- * removed, destroyed on unmount. Elements and styles come from lib/views/graph-elements.ts.
+ * applied as a diff keyed by id (apply-elements.ts), laid out so that what is drawn stays where it
+ * is and only new nodes are placed (stable-layout.ts), destroyed on unmount. Elements and styles
+ * come from lib/views (graph-elements.ts, network-views.ts).
  */
-export function NetworkCanvas({ view, linked, onSelect, onHover }: ViewProps) {
+export function NetworkCanvas({ view, linked, onSelect, onHover, model: given }: NetworkCanvasProps) {
   const containerRef = useRef<HTMLDivElement>(null);
   const cyRef = useRef<cytoscape.Core | null>(null);
-  const laidOut = useRef(false);
   const reduceMotion = useRef(false);
   const callbacks = useRef({ onSelect, onHover });
   useEffect(() => {
     callbacks.current = { onSelect, onHover };
   }, [onSelect, onHover]);
 
-  const elements = useMemo(() => graphElements(view.graph), [view.graph]);
+  const fallback = useMemo(() => (given ? null : networkModel(view, 'relations')), [given, view]);
+  const model = given ?? fallback!;
+  const elements = model.elements;
 
   useEffect(() => {
     const container = containerRef.current;
@@ -41,10 +55,13 @@ export function NetworkCanvas({ view, linked, onSelect, onHover }: ViewProps) {
     // The wheel scrolls the page on desktop (zoom is on the buttons); on touch screens pinch
     // zooms and one finger pans, and the page still scrolls from outside the canvas.
     const coarse = window.matchMedia('(pointer: coarse)').matches;
+    // Large graphs (counted at mount): WebGL renderer and label level of detail (large-graph.ts).
+    const size = elements.length;
     const cy = cytoscape({
+      ...renderingOptions(size),
       container,
       elements: [],
-      style: graphStylesheet(),
+      style: [...graphStylesheet(), ...levelOfDetailStyles(size)],
       minZoom: 0.2,
       maxZoom: 3,
       userZoomingEnabled: coarse,
@@ -54,11 +71,12 @@ export function NetworkCanvas({ view, linked, onSelect, onHover }: ViewProps) {
       autounselectify: true,
     });
     cyRef.current = cy;
-    laidOut.current = false;
     // Test hook, see types/test-hooks.d.ts: only the instance, nothing else.
     window.__twCy = cy;
 
-    cy.on('tap', 'node', (e) => callbacks.current.onSelect({ kind: 'entity', id: e.target.id() }));
+    // Event nodes (bipartite view) select the event, entity nodes the entity.
+    const targetOf = (node: cytoscape.NodeSingular) => ({ kind: node.hasClass('event') ? ('event' as const) : ('entity' as const), id: node.id() });
+    cy.on('tap', 'node', (e) => callbacks.current.onSelect(targetOf(e.target)));
     cy.on('tap', (e) => {
       if (e.target === cy) callbacks.current.onSelect(null);
     });
@@ -66,7 +84,7 @@ export function NetworkCanvas({ view, linked, onSelect, onHover }: ViewProps) {
     if (window.matchMedia('(hover: hover)').matches) {
       cy.on('mouseover', 'node', (e) => {
         container.style.cursor = 'pointer';
-        callbacks.current.onHover({ kind: 'entity', id: e.target.id() });
+        callbacks.current.onHover(targetOf(e.target));
       });
       cy.on('mouseout', 'node', () => {
         container.style.cursor = '';
@@ -85,73 +103,29 @@ export function NetworkCanvas({ view, linked, onSelect, onHover }: ViewProps) {
     };
   }, []);
 
-  // Elements: diff by id; only additions or removals move nodes.
+  // Elements: diff by id; only new nodes are placed, the rest stays put.
   useEffect(() => {
     const cy = cyRef.current;
     if (!cy) return;
-    let structural = false;
-    cy.batch(() => {
-      const nextIds = new Set(elements.map((el) => el.data.id));
-      const stale = cy.elements().filter((el) => !nextIds.has(el.id()));
-      if (stale.nonempty()) {
-        cy.remove(stale);
-        structural = true;
-      }
-      // Nodes before edges, so an edge never points at a node that is not there yet.
-      const ordered: NetworkElement[] = [...elements].sort((a, b) => (a.group === b.group ? 0 : a.group === 'nodes' ? -1 : 1));
-      for (const el of ordered) {
-        const existing = cy.getElementById(el.data.id);
-        if (existing.empty()) {
-          cy.add(el);
-          structural = true;
-        } else if (el.group === 'edges' && (existing.data('source') !== el.data.source || existing.data('target') !== el.data.target)) {
-          // An edge's endpoints cannot be changed in place.
-          cy.remove(existing);
-          cy.add(el);
-          structural = true;
-        } else {
-          existing.data(el.data);
-          existing.classes(el.classes);
-        }
-      }
-    });
-    if (structural && cy.nodes().nonempty()) {
-      const layout: FcoseLayoutOptions = {
-        name: 'fcose',
-        // A first layout starts from scratch; later ones refine the current positions.
-        quality: laidOut.current ? 'proof' : 'default',
-        randomize: !laidOut.current,
-        animate: laidOut.current && !reduceMotion.current,
-        animationDuration: 400,
-        fit: true,
-        padding: 24,
-        nodeDimensionsIncludeLabels: true,
-        nodeSeparation: 60,
-        nodeRepulsion: 4500,
-        idealEdgeLength: 60,
-        tilingPaddingVertical: 16,
-        tilingPaddingHorizontal: 16,
-        packComponents: true,
-      };
-      cy.layout(layout).run();
-      laidOut.current = true;
-    }
+    const diff = applyElements(cy, elements);
+    if (!layoutLargeGraph(cy, diff.kept)) stableLayout(cy, diff, { animate: !reduceMotion.current });
   }, [elements]);
 
   // Highlight: classes only, after the elements effect (it also re-applies after a diff).
   useEffect(() => {
     const cy = cyRef.current;
     if (!cy) return;
-    const selectedId = linked.selected?.kind === 'entity' ? linked.selected.id : null;
+    const h = networkHighlight(linked, model);
     cy.batch(() => {
       cy.elements().removeClass(HIGHLIGHT_CLASSES);
-      cy.elements().forEach((el) => {
-        const h = highlightOf(el.isNode() ? 'nodes' : 'edges', el.id(), linked);
-        if (h) el.addClass(h);
-      });
-      if (selectedId) cy.getElementById(selectedId).addClass('selected');
+      if (h.active) {
+        cy.elements().forEach((el) => {
+          el.addClass((el.isNode() ? h.nodeIds : h.edgeIds).has(el.id()) ? 'highlighted' : 'dimmed');
+        });
+      }
+      if (h.selectedId) cy.getElementById(h.selectedId).addClass('selected');
     });
-  }, [linked, elements]);
+  }, [linked, model]);
 
   const zoomBy = (factor: number) => {
     const cy = cyRef.current;
@@ -178,7 +152,7 @@ export function NetworkCanvas({ view, linked, onSelect, onHover }: ViewProps) {
         ref={containerRef}
         className="tw-canvas tw-canvas-network"
         role="region"
-        aria-label="Network of entities and their relationships (pointer only; the list view below offers the same entities by keyboard)"
+        aria-label="Network of entities and their links (pointer only; the list view below offers the same items by keyboard)"
         data-testid="network"
       />
     </>

@@ -3,7 +3,7 @@ import { describe, it } from 'node:test';
 import type { CaseGraph } from '../../../lib/api/views';
 import { ENTITY_TYPES, RELATION_LABELS } from '../../../lib/model/vocab';
 import { ENTITY_TYPE_DISPLAY } from '../../../lib/views/display';
-import { graphElements, graphStylesheet, highlightOf, sortNodesForList, type NetworkEdge, type NetworkNode } from '../../../lib/views/graph-elements';
+import { graphElements, graphStylesheet, highlightOf, sortNodesForList, type EntityNode, type RelationEdge } from '../../../lib/views/graph-elements';
 import { sampleCaseView } from './sample-view';
 
 const graph: CaseGraph = {
@@ -23,8 +23,8 @@ const graph: CaseGraph = {
   ],
 };
 
-const nodes = (els: ReturnType<typeof graphElements>) => els.filter((e): e is NetworkNode => e.group === 'nodes');
-const edges = (els: ReturnType<typeof graphElements>) => els.filter((e): e is NetworkEdge => e.group === 'edges');
+const nodes = (els: ReturnType<typeof graphElements>) => els.filter((e): e is EntityNode => e.group === 'nodes');
+const edges = (els: ReturnType<typeof graphElements>) => els.filter((e): e is RelationEdge => e.group === 'edges');
 
 describe('graphElements', () => {
   const els = graphElements(graph);

@@ -9,7 +9,7 @@ export const dynamic = 'force-dynamic';
 export function GET(request: NextRequest, { params }: { params: Promise<{ entityId: string }> }) {
   return handle(
     async () => ({ ...EntityIdParam.parse(await params), ...HopsQuery.parse(searchParamsObject(request.nextUrl.searchParams)) }),
-    ({ entityId, hops }) => getEntityNeighbourhood(entityId, hops),
+    ({ entityId, hops, limit }) => getEntityNeighbourhood(entityId, hops, limit),
     'no such entity',
     ({ entityId }) => requireRecordRead(request, entityId, 'entity'),
   );

@@ -1,0 +1,28 @@
+import type cytoscape from 'cytoscape';
+import { isLargeGraph, sunflowerPositions } from '@/lib/views/large-graph';
+
+export { isLargeGraph, levelOfDetailStyles, renderingOptions } from '@/lib/views/large-graph';
+
+/**
+ * The layout of a large graph (lib/views/large-graph.ts): precomputed positions applied with the
+ * preset layout, instead of a force layout that would block the main thread for seconds. Nodes
+ * already drawn keep their place; new ones join the spiral. Returns false for a small graph, which
+ * keeps its usual layout.
+ */
+export function layoutLargeGraph(cy: cytoscape.Core, kept: ReadonlyMap<string, unknown>): boolean {
+  if (!isLargeGraph(cy.elements().length)) return false;
+  const added = cy.nodes().filter((n) => !kept.has(n.id()));
+  if (added.empty()) return true;
+  const positions = sunflowerPositions(
+    cy.nodes().map((n) => n.id()),
+    cy.edges().map((e) => ({ source: e.data('source') as string, target: e.data('target') as string })),
+  );
+  cy.batch(() => {
+    added.forEach((n) => {
+      const p = positions.get(n.id());
+      if (p) n.position(p);
+    });
+  });
+  if (kept.size === 0) cy.fit(undefined, 24);
+  return true;
+}

@@ -1,0 +1,71 @@
+import assert from 'node:assert/strict';
+import { describe, it } from 'node:test';
+import { MAX_EXPANSIONS, addedBy, answerKey, collapse, expand, focusOn, focusScope, neededAnswers, type ScopePart } from '../../../lib/views/network-focus';
+
+// centre C: 1 hop reaches A and event E1. A: 1 hop reaches C, B, E1. B: 2 hops reaches A, D, E2.
+const answers = new Map<string, ScopePart>([
+  [answerKey('C', 1), { entityIds: ['C', 'A'], eventIds: ['E1'] }],
+  [answerKey('A', 1), { entityIds: ['A', 'C', 'B'], eventIds: ['E1'] }],
+  [answerKey('B', 2), { entityIds: ['B', 'A', 'D'], eventIds: ['E2'], truncated: true }],
+]);
+const sorted = (s: ReadonlySet<string>) => [...s].sort();
+
+describe('network focus: expand and collapse', () => {
+  it('focus shows the centre and its one-hop answer', () => {
+    const f = focusScope(focusOn('C'), answers);
+    assert.deepEqual(sorted(f.scope.entityIds), ['A', 'C']);
+    assert.deepEqual(sorted(f.scope.eventIds), ['E1']);
+    assert.deepEqual(f.pending, []);
+  });
+
+  it('the centre is shown even before its answer arrives, and the missing answer is pending', () => {
+    const f = focusScope(focusOn('X'), answers);
+    assert.deepEqual(sorted(f.scope.entityIds), ['X']);
+    assert.deepEqual(f.pending, [answerKey('X', 1)]);
+  });
+
+  it('expanding adds exactly what the answer has that was not shown', () => {
+    const before = focusScope(focusOn('C'), answers).scope;
+    const after = focusScope(expand(focusOn('C'), 'A', 1), answers).scope;
+    assert.deepEqual(sorted(after.entityIds), ['A', 'B', 'C']);
+    assert.deepEqual([...after.entityIds].filter((x) => !before.entityIds.has(x)), ['B']);
+  });
+
+  it('collapse removes what only that expansion added, and keeps what another still needs', () => {
+    const f = expand(expand(focusOn('C'), 'A', 1), 'B', 2);
+    assert.deepEqual(sorted(focusScope(f, answers).scope.entityIds), ['A', 'B', 'C', 'D']);
+    // A's expansion added B, but B's own expansion still needs B: collapsing A removes nothing.
+    assert.deepEqual(sorted(addedBy(f, answers, 'A').entityIds), []);
+    assert.deepEqual(sorted(focusScope(collapse(f, 'A'), answers).scope.entityIds), ['A', 'B', 'C', 'D']);
+    // Collapsing B removes D and E2 (A and B are still needed by A's expansion).
+    const removed = addedBy(f, answers, 'B');
+    assert.deepEqual(sorted(removed.entityIds), ['D']);
+    assert.deepEqual(sorted(removed.eventIds), ['E2']);
+    assert.deepEqual(sorted(focusScope(collapse(f, 'B'), answers).scope.entityIds), ['A', 'B', 'C']);
+  });
+
+  it('expand then collapse gives back the same set', () => {
+    const f = focusOn('C');
+    assert.deepEqual(focusScope(collapse(expand(f, 'A', 1), 'A'), answers).scope, focusScope(f, answers).scope);
+  });
+
+  it('one expansion per entity: a second changes its hops; the same again changes nothing', () => {
+    const f = expand(focusOn('C'), 'A', 1);
+    assert.equal(expand(f, 'A', 1), f);
+    assert.deepEqual(expand(f, 'A', 2).expansions, [{ id: 'A', hops: 2 }]);
+    assert.equal(collapse(f, 'nobody'), f);
+  });
+
+  it('needs one answer per distinct (entity, hops), focus first; reports truncation', () => {
+    const f = expand(expand(focusOn('C'), 'C', 1), 'B', 2);
+    assert.deepEqual(neededAnswers(f).map((n) => n.key), [answerKey('C', 1), answerKey('B', 2)]);
+    assert.equal(focusScope(f, answers).truncated, true);
+  });
+
+  it('keeps at most MAX_EXPANSIONS, dropping the oldest', () => {
+    let f = focusOn('C');
+    for (let i = 0; i <= MAX_EXPANSIONS; i++) f = expand(f, `E${i}`, 1);
+    assert.equal(f.expansions.length, MAX_EXPANSIONS);
+    assert.equal(f.expansions[0]!.id, 'E1');
+  });
+});
