@@ -1,5 +1,5 @@
 /**
- * `npm run gen -- --events N --entities M --seed S [--case ID] [--out file.json] [--no-load]`:
+ * `npm run gen -- --events N --entities M --seed S [--case ID] [--out file.json] [--no-load] [--chunked]`:
  * generates a deterministic synthetic case (lib/synth/generate.ts) and loads it through
  * importCaseBundle, the path every import takes, printing each step as it goes.
  */
@@ -9,6 +9,7 @@ import { importCaseBundle } from '../graph/import.repo';
 import { migrate } from '../graph/migrations';
 import { generateCase } from '../lib/synth/generate';
 import { runCli } from './lib/cli';
+import { loadBundleChunked } from './lib/load-synth';
 
 runCli('gen', async () => {
   const { values } = parseArgs({
@@ -19,6 +20,9 @@ runCli('gen', async () => {
       case: { type: 'string' },
       out: { type: 'string' },
       'no-load': { type: 'boolean', default: false },
+      // Batched writes in chunks, one transaction each (scripts/lib/load-synth.ts), for sizes
+      // beyond what one import transaction fits in the database's memory.
+      chunked: { type: 'boolean', default: false },
     },
   });
   const events = Number(values.events);
@@ -40,6 +44,11 @@ runCli('gen', async () => {
   if (values['no-load']) return;
   await migrate(log);
   t = performance.now();
+  if (values.chunked) {
+    await loadBundleChunked(bundle, log);
+    log(`loaded (chunked) in ${ms(t)}`);
+    return;
+  }
   const counts = await importCaseBundle(bundle, { onProgress: (step, took) => log(`  ${step} (${Math.round(took)} ms)`) });
   log(`loaded in ${ms(t)}: ${JSON.stringify(counts)}`);
 });

@@ -2,13 +2,17 @@
 
 import 'vis-timeline/styles/vis-timeline-graph2d.css';
 import '../status.css';
+import './timeline-buckets.css';
 import { useEffect, useMemo, useRef, useState } from 'react';
 import { DataSet } from 'vis-data';
 import { Timeline, type TimelineOptions } from 'vis-timeline';
 import { wallClockMinute, type TimeWindow } from '@/lib/url-state';
-import { compareTimelineItems, sortEventsByDate, timelineItems, type TimelineItem } from '@/lib/views/timeline-items';
+import { BUCKET_ID_PREFIX, bucketItems, type BucketItem } from '@/lib/views/timeline-bucket-items';
+import { compareTimelineItems, sortEventsByDate, timelineItem, timelineItems, type TimelineItem } from '@/lib/views/timeline-items';
 import type { Lanes } from '@/lib/views/timeline-lanes';
 import type { ViewProps } from '../view-props';
+import { useTimelineWindow, type RemoteTimeline } from './use-timeline-window';
+import { WindowList } from './window-list';
 
 export interface TimelineCanvasProps extends ViewProps {
   /** null: no lanes. */
@@ -17,9 +21,15 @@ export interface TimelineCanvasProps extends ViewProps {
   window: TimeWindow | null;
   /** Every settled change of the visible window, by the user or by the buttons. */
   onWindowChange: (window: TimeWindow) => void;
+  /**
+   * A large case: the canvas loads each window from the aggregation API (events one by one when
+   * few, counts per bucket otherwise) instead of drawing `view.events`. null: draw them all.
+   */
+  remote?: RemoteTimeline | null;
 }
 
 type LaneItem = TimelineItem & { group?: string };
+type CanvasItem = LaneItem | BucketItem;
 
 const HOUR = 60 * 60 * 1000;
 const DAY = 24 * HOUR;
@@ -32,19 +42,26 @@ const PLAY_INTERVAL_MS = 1200;
  * the library. Keyboard: the canvas is focusable; arrows move between events in date order,
  * Enter selects the one under the cursor (announced in a live region).
  */
-export function TimelineCanvas({ view, linked, onSelect, onHover, lanes, window: wantedWindow, onWindowChange }: TimelineCanvasProps) {
+export function TimelineCanvas({ view, linked, onSelect, onHover, lanes: wantedLanes, window: wantedWindow, onWindowChange, remote = null }: TimelineCanvasProps) {
   const containerRef = useRef<HTMLDivElement>(null);
   const timelineRef = useRef<Timeline | null>(null);
-  const itemsRef = useRef<DataSet<LaneItem, 'id'> | null>(null);
+  const itemsRef = useRef<DataSet<CanvasItem, 'id'> | null>(null);
+  const { answer, extent, error, request } = useTimelineWindow(remote);
   // The event last selected by a click here: already in view, so the timeline must not move.
   const selectedHere = useRef<string | null>(null);
   // false under prefers-reduced-motion; set when the instance is created.
   const animation = useRef<false | { duration: number; easingFunction: 'easeInOutQuad' }>(false);
   // Library callbacks are registered once; they read the latest props through this ref.
-  const callbacks = useRef({ onSelect, onHover, onWindowChange });
+  // Every settled window, quiet or not: the aggregating timeline loads it (no-op for small cases).
+  const onRange = (w: TimeWindow) => {
+    if (!remote) return;
+    const width = containerRef.current?.clientWidth ?? 800;
+    request({ ...w, buckets: Math.min(150, Math.max(20, Math.round(width / 12))) });
+  };
+  const callbacks = useRef({ onSelect, onHover, onWindowChange, onRange });
   useEffect(() => {
-    callbacks.current = { onSelect, onHover, onWindowChange };
-  }, [onSelect, onHover, onWindowChange]);
+    callbacks.current = { onSelect, onHover, onWindowChange, onRange };
+  });
   // A window we set ourselves (first fit, restoring a URL): not reported back when vis announces
   // it (which it does 200 ms later, hence a remembered window rather than a flag).
   const quietWindow = useRef<string | null>(null);
@@ -54,16 +71,22 @@ export function TimelineCanvas({ view, linked, onSelect, onHover, lanes, window:
   const [playing, setPlaying] = useState(false);
 
   const ordered = useMemo(() => sortEventsByDate(view.events), [view.events]);
-  const items = useMemo<LaneItem[]>(
-    () =>
-      timelineItems(view.events, linked).map((item) => {
-        const className = item.id === activeId ? `${item.className} tw-active` : item.className;
-        const group = lanes?.laneOf.get(item.id);
-        return group ? { ...item, className, group } : { ...item, className };
-      }),
-    [view.events, linked, activeId, lanes],
-  );
+  // Buckets have no lane: while the aggregating timeline shows counts, lanes are set aside.
+  const lanes = remote && answer?.mode !== 'events' ? null : wantedLanes;
+  const items = useMemo<CanvasItem[]>(() => {
+    if (remote && answer?.mode === 'buckets') return bucketItems(answer.buckets);
+    const events = remote ? (answer?.mode === 'events' ? answer.events : []) : view.events;
+    return timelineItems(events, linked).map((item) => {
+      const className = item.id === activeId ? `${item.className} tw-active` : item.className;
+      const group = lanes?.laneOf.get(item.id);
+      return group ? { ...item, className, group } : { ...item, className };
+    });
+  }, [remote, answer, view.events, linked, activeId, lanes]);
   const byId = useRef(new Map<string, LaneItem>());
+  /** The span the buttons and bounds use: the extent from the API, or the drawn items. */
+  const fullRange = () => (remote ? (extent ? paddedSpan(floatingMs(extent.start), floatingMs(extent.end)) : null) : items.length ? paddedRange(items) : null);
+  const eventsRef = useRef(view.events);
+  eventsRef.current = view.events;
   // Whether this instance has had its first window; later data changes must not move the view.
   const fitted = useRef(false);
   const lanesKey = useRef<string | null>(null);
@@ -71,7 +94,7 @@ export function TimelineCanvas({ view, linked, onSelect, onHover, lanes, window:
   useEffect(() => {
     const container = containerRef.current;
     if (!container) return;
-    const dataset = new DataSet<LaneItem, 'id'>();
+    const dataset = new DataSet<CanvasItem, 'id'>();
     const reduceMotion = window.matchMedia('(prefers-reduced-motion: reduce)').matches;
     const options: TimelineOptions = {
       orientation: { axis: 'top', item: 'top' },
@@ -117,12 +140,20 @@ export function TimelineCanvas({ view, linked, onSelect, onHover, lanes, window:
 
     timeline.on('select', (props: unknown) => {
       const id = firstItemId(props, 'items');
+      if (id?.startsWith(BUCKET_ID_PREFIX)) {
+        // A bucket is not an event: clicking it zooms into its interval instead.
+        timeline.setSelection([]);
+        const bucket = dataset.get(id);
+        if (bucket?.end) timeline.setWindow(bucket.start, bucket.end, { animation: animation.current });
+        return;
+      }
       selectedHere.current = id;
       callbacks.current.onSelect(id ? { kind: 'event', id } : null);
     });
     timeline.on('rangechanged', (props: unknown) => {
       const w = windowOf(props);
       if (!w) return;
+      callbacks.current.onRange(w);
       const key = `${w.start}/${w.end}`;
       if (quietWindow.current === key) {
         quietWindow.current = null;
@@ -134,7 +165,7 @@ export function TimelineCanvas({ view, linked, onSelect, onHover, lanes, window:
     if (window.matchMedia('(hover: hover)').matches) {
       timeline.on('itemover', (props: unknown) => {
         const id = firstItemId(props, 'item');
-        if (id) callbacks.current.onHover({ kind: 'event', id });
+        if (id && !id.startsWith(BUCKET_ID_PREFIX)) callbacks.current.onHover({ kind: 'event', id });
       });
       timeline.on('itemout', () => callbacks.current.onHover(null));
     }
@@ -160,7 +191,7 @@ export function TimelineCanvas({ view, linked, onSelect, onHover, lanes, window:
     const dataset = itemsRef.current;
     const timeline = timelineRef.current;
     if (!dataset || !timeline) return;
-    byId.current = new Map(items.map((i) => [i.id, i]));
+    byId.current = new Map(items.filter((i): i is LaneItem => 'label' in i).map((i) => [i.id, i]));
     const key = lanes ? lanes.lanes.map((l) => l.id).join('|') : '';
     if (key !== lanesKey.current) {
       // Lanes changed: DataSet.update merges, so a `group` could not be removed by a diff.
@@ -171,8 +202,8 @@ export function TimelineCanvas({ view, linked, onSelect, onHover, lanes, window:
     const nextIds = new Set(items.map((i) => i.id));
     const stale = dataset.getIds().filter((id) => !nextIds.has(String(id)));
     if (stale.length) dataset.remove(stale);
-    const replace: LaneItem[] = [];
-    const update: LaneItem[] = [];
+    const replace: CanvasItem[] = [];
+    const update: CanvasItem[] = [];
     for (const item of items) {
       const current = dataset.get(item.id);
       if (!current) replace.push(item);
@@ -184,7 +215,17 @@ export function TimelineCanvas({ view, linked, onSelect, onHover, lanes, window:
     }
     if (replace.length) dataset.add(replace);
     if (update.length) dataset.update(update);
-    if ((replace.length || stale.length) && items.length) {
+    if (remote) {
+      // Bounds and the first window come from the case's extent, once: the items change with
+      // every window and must not move the bounds.
+      const range = fullRange();
+      if (range && !fitted.current) {
+        timeline.setOptions({ min: range.min, max: range.max });
+        if (wantedWindow) setWindowQuietly(wantedWindow.start, wantedWindow.end);
+        else setWindowQuietly(range.start, range.end);
+        fitted.current = true;
+      }
+    } else if ((replace.length || stale.length) && items.length) {
       const range = paddedRange(items);
       timeline.setOptions({ min: range.min, max: range.max });
       if (!fitted.current) {
@@ -195,7 +236,7 @@ export function TimelineCanvas({ view, linked, onSelect, onHover, lanes, window:
     }
     // wantedWindow is read only for the first fit; later changes go through the effect below.
     // eslint-disable-next-line react-hooks/exhaustive-deps
-  }, [items, lanes]);
+  }, [items, lanes, extent]);
 
   // A window from outside (back/forward restores a URL): follow it unless it is already shown.
   useEffect(() => {
@@ -217,6 +258,13 @@ export function TimelineCanvas({ view, linked, onSelect, onHover, lanes, window:
     selectedHere.current = null;
     if (fromElsewhere && byId.current.has(selectedEventId) && !timeline.getVisibleItems().map(String).includes(selectedEventId)) {
       timeline.focus(selectedEventId, { animation: animation.current, zoom: false });
+    } else if (fromElsewhere && remote && !byId.current.has(selectedEventId)) {
+      // Not loaded (inside a bucket, or outside the window): zoom to its day, which loads it.
+      const event = eventsRef.current.find((e) => e.id === selectedEventId);
+      if (event) {
+        const centre = centreOf(timelineItem(event));
+        timeline.setWindow(new Date(centre - DAY / 2), new Date(centre + DAY / 2), { animation: animation.current });
+      }
     }
   }, [selectedEventId]);
 
@@ -225,16 +273,19 @@ export function TimelineCanvas({ view, linked, onSelect, onHover, lanes, window:
     if (!playing) return;
     const timer = setInterval(() => {
       const timeline = timelineRef.current;
-      if (!timeline || items.length === 0) return setPlaying(false);
+      const range = fullRange();
+      if (!timeline || !range) return setPlaying(false);
       const { start, end } = timeline.getWindow();
       const width = end.getTime() - start.getTime();
-      const last = paddedRange(items).end.getTime();
+      const last = range.end.getTime();
       if (end.getTime() >= last) return setPlaying(false);
       const step = width / 2;
       timeline.setWindow(new Date(start.getTime() + step), new Date(end.getTime() + step), { animation: animation.current });
     }, PLAY_INTERVAL_MS);
     return () => clearInterval(timer);
-  }, [playing, items]);
+    // fullRange reads items and extent.
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, [playing, items, extent]);
 
   const zoom = (factor: number) => {
     const timeline = timelineRef.current;
@@ -244,8 +295,8 @@ export function TimelineCanvas({ view, linked, onSelect, onHover, lanes, window:
   };
   const fit = () => {
     const timeline = timelineRef.current;
-    if (!timeline || items.length === 0) return;
-    const range = paddedRange(items);
+    const range = fullRange();
+    if (!timeline || !range) return;
     timeline.setWindow(range.start, range.end, { animation: animation.current });
   };
   /** A week or a day around the selected event if it is on the timeline, else around the middle. */
@@ -259,9 +310,10 @@ export function TimelineCanvas({ view, linked, onSelect, onHover, lanes, window:
   };
   const rewind = () => {
     const timeline = timelineRef.current;
-    if (!timeline || items.length === 0) return;
+    const range = fullRange();
+    if (!timeline || !range) return;
     const { start, end } = timeline.getWindow();
-    const first = paddedRange(items).start.getTime();
+    const first = range.start.getTime();
     timeline.setWindow(new Date(first), new Date(first + (end.getTime() - start.getTime())), { animation: animation.current });
   };
 
@@ -284,7 +336,7 @@ export function TimelineCanvas({ view, linked, onSelect, onHover, lanes, window:
     e.preventDefault();
     const event = ordered[next]!;
     setActiveId(event.id);
-    const item = byId.current.get(event.id);
+    const item = byId.current.get(event.id) ?? timelineItem(event);
     const timeline = timelineRef.current;
     if (item && timeline && !timeline.getVisibleItems().map(String).includes(event.id)) {
       timeline.moveTo(new Date(centreOf(item)), { animation: animation.current });
@@ -333,12 +385,26 @@ export function TimelineCanvas({ view, linked, onSelect, onHover, lanes, window:
       <p className="sr-only" aria-live="polite" data-testid="timeline-announcement">
         {announcement}
       </p>
+      {remote ? (
+        <WindowList
+          answer={answer}
+          error={error}
+          onZoom={(start, end) => timelineRef.current?.setWindow(start, end, { animation: animation.current })}
+          onSelect={(id) => onSelect({ kind: 'event', id })}
+        />
+      ) : null}
     </>
   );
 }
 
 /** Builds an item's label as DOM nodes (no HTML strings, so titles can never inject markup). */
 function renderLabel(data: unknown): HTMLElement | string {
+  if (typeof data === 'object' && data !== null && 'bucketLabel' in data) {
+    const count = document.createElement('span');
+    count.className = 'tw-bucket-count';
+    count.textContent = String(data.bucketLabel);
+    return count;
+  }
   if (!isTimelineItem(data)) return '';
   const { label } = data;
   const root = document.createElement('span');
@@ -392,7 +458,7 @@ function centreOf(item: TimelineItem): number {
 }
 
 /** The span of all items with some air around it; the timeline cannot be panned far beyond it. */
-function paddedRange(items: readonly TimelineItem[]): { start: Date; end: Date; min: Date; max: Date } {
+function paddedRange(items: readonly CanvasItem[]): { start: Date; end: Date; min: Date; max: Date } {
   let lo = Infinity;
   let hi = -Infinity;
   for (const item of items) {
@@ -402,6 +468,16 @@ function paddedRange(items: readonly TimelineItem[]): { start: Date; end: Date; 
     lo = Math.min(lo, s);
     hi = Math.max(hi, e);
   }
+  return paddedSpan(lo, hi);
+}
+
+/** The API's instants are wall-clock read as UTC; the axis reads wall-clock as local time. */
+function floatingMs(isoUtc: string): number {
+  return new Date(isoUtc.slice(0, 19)).getTime();
+}
+
+/** [lo, hi] (epoch ms on the axis) with some air around it. */
+function paddedSpan(lo: number, hi: number): { start: Date; end: Date; min: Date; max: Date } {
   const span = Math.max(hi - lo, DAY);
   const pad = span * 0.04;
   const slack = span * 2;

@@ -8,12 +8,18 @@ import { applyFilters, filtersReducer } from '@/lib/filters';
 import { linkedIds, sameTarget, selectionReducer, type SelectionTarget } from '@/lib/selection';
 import { LANE_MODES, decodeExploreState, encodeExploreState, type LaneMode, type TimeWindow } from '@/lib/url-state';
 import { edgesValidIn } from '@/lib/views/graph-window';
+import { addedBy, collapse, expand, focusOn, focusScope, type Hops } from '@/lib/views/network-focus';
+import { decodeNetworkState, encodeNetworkState, sameNetworkState, type NetworkViewState } from '@/lib/views/network-url-state';
+import { networkModel, type NetworkMode } from '@/lib/views/network-views';
+import { LARGE_TIMELINE_EVENTS } from '@/lib/views/timeline-buckets';
 import { LANE_LABELS, timelineLanes } from '@/lib/views/timeline-lanes';
 import { EmbedDialog } from './embed-dialog';
 import { DetailsPanel } from '../../_components/details/details-panel';
 import { EntityTypeKey } from '../../_components/entity-type-key';
 import { FilterPanel } from '../../_components/filters/filter-panel';
 import { EntityList } from '../../_components/network/entity-list';
+import { NetworkControls } from '../../_components/network/network-controls';
+import { useNeighbourhoods } from '../../_components/network/use-neighbourhoods';
 import { SearchBox } from '../../_components/search/search-box';
 import { EventList } from '../../_components/timeline/event-list';
 import type { ViewProps } from '../../_components/view-props';
@@ -31,8 +37,10 @@ const NetworkCanvas = dynamic(() => import('../../_components/network/network-ca
 /**
  * The case page's client shell: one selection state (lib/selection.ts) shared by the timeline,
  * the network, their list views and the details panel; filters (lib/filters.ts) applied to both
- * views; and all of it mirrored in the URL (lib/url-state.ts). A new selection is a new history
- * entry, so back/forward move between selections; window, lanes and filters replace the entry.
+ * views; the network's view and focus mode (lib/views/network-*.ts); and all of it mirrored in
+ * the URL (lib/url-state.ts, lib/views/network-url-state.ts). A new selection and a change of the
+ * network's view or focus are new history entries, so back/forward move between them; window,
+ * lanes and filters replace the entry.
  */
 export function CaseExplorer({ view, initialQuery }: { view: CaseView; initialQuery: string }) {
   const [initial] = useState(() => decodeExploreState(initialQuery));
@@ -41,6 +49,7 @@ export function CaseExplorer({ view, initialQuery }: { view: CaseView; initialQu
   const [lanes, setLanes] = useState<LaneMode>(initial.lanes);
   const [timeWindow, setTimeWindow] = useState<TimeWindow | null>(initial.window);
   const [followWindow, setFollowWindow] = useState(true);
+  const [network, setNetwork] = useState<NetworkViewState>(() => decodeNetworkState(initialQuery));
 
   const filtered = useMemo(() => applyFilters(view, filters), [view, filters]);
   const windowed = useMemo(
@@ -53,6 +62,23 @@ export function CaseExplorer({ view, initialQuery }: { view: CaseView; initialQu
     [filtered, windowed],
   );
   const linked = useMemo(() => linkedIds(state, shown), [state, shown]);
+
+  // The network: the chosen view of what is shown, restricted in focus mode to the union of the
+  // neighbourhood answers (lib/views/network-focus.ts); filters and the window still apply.
+  const hood = useNeighbourhoods(network.focus);
+  const focused = useMemo(() => (network.focus ? focusScope(network.focus, hood.answers) : null), [network.focus, hood.answers]);
+  const netModel = useMemo(() => networkModel(shown, network.mode, focused?.scope ?? null), [shown, network.mode, focused]);
+  const selectedEntity = state.selected?.kind === 'entity' ? state.selected.id : null;
+  const collapseRemoves = useMemo(() => {
+    if (!network.focus || !selectedEntity) return 0;
+    const removed = addedBy(network.focus, hood.answers, selectedEntity);
+    return removed.entityIds.size + (network.mode === 'bipartite' ? removed.eventIds.size : 0);
+  }, [network.focus, network.mode, hood.answers, selectedEntity]);
+  const setMode = useCallback((mode: NetworkMode) => setNetwork((n) => (n.mode === mode ? n : { ...n, mode })), []);
+  const onFocus = useCallback((id: string) => setNetwork((n) => ({ ...n, focus: focusOn(id) })), []);
+  const onExpand = useCallback((id: string, hops: Hops) => setNetwork((n) => (n.focus ? { ...n, focus: expand(n.focus, id, hops) } : n)), []);
+  const onCollapse = useCallback((id: string) => setNetwork((n) => (n.focus ? { ...n, focus: collapse(n.focus, id) } : n)), []);
+  const onShowWhole = useCallback(() => setNetwork((n) => (n.focus ? { ...n, focus: null } : n)), []);
   const laneSet = useMemo(() => timelineLanes(lanes, shown), [lanes, shown]);
 
   const onSelect = useCallback(
@@ -77,23 +103,28 @@ export function CaseExplorer({ view, initialQuery }: { view: CaseView; initialQu
     return () => document.removeEventListener('keydown', onKey);
   }, []);
 
-  // State → URL. The selection last written, to tell a new selection (push) from the rest (replace).
+  // State → URL. The selection and network last written, to tell navigation (push) from the rest (replace).
   const lastSelected = useRef(initial.selected);
+  const lastNetwork = useRef(network);
   useEffect(() => {
-    const query = encodeExploreState({ selected: state.selected, window: timeWindow, lanes, filters });
+    const query = encodeNetworkState(network, new URLSearchParams(encodeExploreState({ selected: state.selected, window: timeWindow, lanes, filters }))).toString();
     const target = `${window.location.pathname}${query ? `?${query}` : ''}`;
-    const selectionChanged = !sameTarget(lastSelected.current, state.selected);
+    const navigated = !sameTarget(lastSelected.current, state.selected) || !sameNetworkState(lastNetwork.current, network);
     lastSelected.current = state.selected;
+    lastNetwork.current = network;
     if (target === `${window.location.pathname}${window.location.search}`) return;
-    if (selectionChanged) window.history.pushState(null, '', target);
+    if (navigated) window.history.pushState(null, '', target);
     else window.history.replaceState(null, '', `${target}${window.location.hash}`);
-  }, [state.selected, timeWindow, lanes, filters]);
+  }, [state.selected, timeWindow, lanes, filters, network]);
 
   // URL → state, on back/forward.
   useEffect(() => {
     const onPop = () => {
       const s = decodeExploreState(window.location.search);
+      const n = decodeNetworkState(window.location.search);
       lastSelected.current = s.selected;
+      lastNetwork.current = n;
+      setNetwork((old) => (sameNetworkState(old, n) ? old : n));
       dispatch(s.selected ? { type: 'select', target: s.selected } : { type: 'clear' });
       dispatchFilters({ type: 'replace', filters: s.filters });
       setLanes(s.lanes);
@@ -104,6 +135,15 @@ export function CaseExplorer({ view, initialQuery }: { view: CaseView; initialQu
   }, []);
 
   const props: ViewProps = { view: shown, linked, onSelect, onHover };
+  // A large case's timeline loads per window from the aggregation API (counts when zoomed out);
+  // the database applies the kind and status filters, the others only reach the list views.
+  const remoteTimeline = useMemo(
+    () =>
+      view.case.eventCount > LARGE_TIMELINE_EVENTS
+        ? { caseId: view.case.id, hideKinds: filters.eventKinds, hideStatuses: filters.statuses }
+        : null,
+    [view.case.eventCount, view.case.id, filters.eventKinds, filters.statuses],
+  );
   const selectedName = nameOf(state.selected, view);
 
   return (
@@ -156,14 +196,16 @@ export function CaseExplorer({ view, initialQuery }: { view: CaseView; initialQu
             </label>
             <p className="tw-view-hint">Drag to pan; Ctrl + scroll or the buttons to zoom. Tab to the timeline and use the arrow keys.</p>
           </div>
-          <TimelineCanvas {...props} lanes={laneSet} window={timeWindow} onWindowChange={onWindowChange} />
+          <TimelineCanvas {...props} lanes={laneSet} window={timeWindow} onWindowChange={onWindowChange} remote={remoteTimeline} />
           <EventList {...props} />
         </section>
 
         <section className="tw-view" aria-labelledby="tw-network-heading">
           <div className="tw-view-head">
             <h2 id="tw-network-heading">Network</h2>
-            <p className="tw-view-hint">Relationships stated in the sources. Drag to pan; pinch or the buttons to zoom.</p>
+            <p className="tw-view-hint">
+              Solid arrows: relationships stated in the sources; dashed lines: shared events. Drag to pan; pinch or the buttons to zoom.
+            </p>
           </div>
           <div className="tw-window-follow">
             <label className="tw-check">
@@ -176,9 +218,27 @@ export function CaseExplorer({ view, initialQuery }: { view: CaseView; initialQu
                 : ''}
             </span>
           </div>
-          <NetworkCanvas {...props} />
+          <NetworkControls
+            mode={network.mode}
+            onMode={setMode}
+            focus={network.focus}
+            nameOf={(id) => view.graph.nodes.find((n) => n.id === id)?.name ?? 'this entity'}
+            selectedEntity={selectedEntity}
+            selectedDrawn={selectedEntity !== null && netModel.summaries.has(selectedEntity)}
+            drawn={{ entities: netModel.entities.length, events: netModel.events.length }}
+            loading={(focused?.pending.length ?? 0) > 0 && hood.errors.size === 0}
+            truncated={focused?.truncated ?? false}
+            error={hood.errors.size ? [...hood.errors.values()][0]! : null}
+            collapseRemoves={collapseRemoves}
+            onFocus={onFocus}
+            onExpand={onExpand}
+            onCollapse={onCollapse}
+            onShowWhole={onShowWhole}
+            onRetry={hood.retry}
+          />
+          <NetworkCanvas {...props} model={netModel} />
           <EntityTypeKey />
-          <EntityList {...props} />
+          <EntityList {...props} model={netModel} />
         </section>
       </div>
 

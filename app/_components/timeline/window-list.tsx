@@ -1,0 +1,73 @@
+'use client';
+
+import type { TimelineWindow } from '@/lib/api/timeline';
+import { describeWidth } from '@/lib/views/timeline-buckets';
+import { bucketRangeLabel, bucketSummary } from '@/lib/views/timeline-bucket-items';
+import { dateLabelOf } from '@/lib/views/timeline-items';
+import { StatusBadge } from '../status-badge';
+
+interface Props {
+  answer: TimelineWindow | null;
+  error: string | null;
+  /** Zooms the timeline to a bucket's interval (floating wall-clock strings). */
+  onZoom: (start: string, end: string) => void;
+  onSelect: (eventId: string) => void;
+}
+
+const NUMBER = new Intl.NumberFormat('en');
+
+/**
+ * The aggregating timeline's text alternative: what the canvas shows for the current window, in
+ * words. Buckets are buttons that zoom into their interval; events are buttons that select them.
+ * The summary line is a live region, so a screen reader hears the window change.
+ */
+export function WindowList({ answer, error, onZoom, onSelect }: Props) {
+  if (error) {
+    return (
+      <p className="tw-banner tw-banner-error" role="alert">
+        {error}
+      </p>
+    );
+  }
+  if (!answer) return <p className="tw-view-hint">Loading the timeline…</p>;
+  const summary =
+    answer.mode === 'buckets'
+      ? `${NUMBER.format(answer.total)} events in this window, counted per ${describeWidth(answer.bucketMs)} (${answer.buckets.length} groups). Zoom in to see them one by one.`
+      : `${NUMBER.format(answer.events.length)} ${answer.events.length === 1 ? 'event' : 'events'} in this window${
+          answer.wider > 0 ? `, and ${NUMBER.format(answer.wider)} dated only to a longer period (zoom out to see them)` : ''
+        }.`;
+  return (
+    <details className="tw-listview" data-testid="timeline-window-list">
+      <summary>
+        Window list view{' '}
+        <span className="tw-list-meta" aria-live="polite" data-testid="timeline-window-summary">
+          ({summary})
+        </span>
+      </summary>
+      {answer.mode === 'buckets' ? (
+        <ol aria-label="Events in this window, grouped by date">
+          {answer.buckets.map((b) => (
+            <li key={b.start}>
+              <button type="button" className="tw-list-button" onClick={() => onZoom(b.start.slice(0, 19), b.end.slice(0, 19))}>
+                <span className="tw-list-date">{bucketRangeLabel(b)}</span>
+                <span className="tw-list-title">{bucketSummary(b)}</span>
+              </button>
+            </li>
+          ))}
+        </ol>
+      ) : (
+        <ol aria-label="Events in this window, in date order">
+          {answer.events.map((e) => (
+            <li key={e.id}>
+              <button type="button" className="tw-list-button" onClick={() => onSelect(e.id)}>
+                <span className="tw-list-date">{dateLabelOf(e)}</span>
+                <span className="tw-list-title">{e.title}</span>
+                <StatusBadge status={e.status} prefix />
+              </button>
+            </li>
+          ))}
+        </ol>
+      )}
+    </details>
+  );
+}

@@ -1,0 +1,94 @@
+import { EVENT_STATUSES, type EventStatus } from '../lib/model/vocab';
+import { EventListItem } from '../lib/api/views';
+import type { StatusCounts, TimelineBucket, TimelineFilterQuery, TimelineWindow } from '../lib/api/timeline';
+import { EVENTS_THRESHOLD, bucketBounds, planBuckets } from '../lib/views/timeline-buckets';
+import { getCase, type TimeWindow } from './cases.repo';
+import { toNumber, toPlain } from './decode';
+import { neo4j, read } from './driver';
+import { TIMELINE_BUCKET_COUNTS, TIMELINE_EXTENT, TIMELINE_WIDE_COUNT, TIMELINE_WINDOW_EVENTS, TIMELINE_WINDOW_PROBE } from './queries/timeline.queries';
+
+const DAY = 86_400_000;
+
+/**
+ * One window of a case's timeline, bounded whatever the case's size: the events themselves when
+ * at most EVENTS_THRESHOLD of them (no wider than the window) overlap it, else the counts per
+ * bucket (and per status) of all that overlap it.
+ * Without a window, the window is the case's extent (padded to whole days) and the answer carries
+ * it. Null when the case does not exist.
+ */
+export async function getTimelineWindow(
+  caseId: string,
+  window: TimeWindow,
+  filters: Pick<TimelineFilterQuery, 'buckets' | 'hideKind' | 'hideStatus'>,
+): Promise<TimelineWindow | null> {
+  const base = { caseId, hideKinds: filters.hideKind, hideStatuses: filters.hideStatus };
+  const found = await getCase(caseId);
+  if (!found) return null;
+
+  let extent: TimelineWindow['extent'] = null;
+  let fromMs: number;
+  let toMs: number;
+  if (window.from && window.to) {
+    fromMs = Date.parse(window.from);
+    toMs = Date.parse(window.to);
+  } else {
+    const row = (await read(TIMELINE_EXTENT, base)).records[0];
+    const first = row?.get('first');
+    const last = row?.get('last');
+    const now = Date.now();
+    fromMs = first == null ? Math.floor(now / DAY) * DAY : toNumber(first);
+    toMs = last == null ? fromMs + DAY : Math.max(toNumber(last), fromMs + 1);
+    if (first != null) extent = { start: new Date(fromMs).toISOString(), end: new Date(toMs).toISOString() };
+    // A single bound narrows the extent on its side.
+    if (window.from) fromMs = Math.max(fromMs, Date.parse(window.from));
+    if (window.to) toMs = Math.min(toMs, Date.parse(window.to));
+    if (toMs <= fromMs) toMs = fromMs + DAY;
+  }
+  const params = { ...base, from: new Date(fromMs).toISOString(), to: new Date(toMs).toISOString() };
+  const common = { from: params.from, to: params.to, extent };
+
+  const limit = neo4j.int(EVENTS_THRESHOLD + 1);
+  // Events dated more loosely than the window is wide (a month, a year, while the reader looks at a
+  // day) are counted, not listed: in a large case they overlap every narrow window by thousands.
+  // Day-precise events always count as narrow, so zooming in below a day still shows them.
+  const narrow = { ...params, narrowSpan: narrowSpanSeconds(fromMs, toMs) };
+  // More events start inside the window than we list: counts, without reading the events.
+  const starting = toNumber((await read(TIMELINE_WINDOW_PROBE, { ...narrow, limit })).records[0]?.get('n') ?? 0);
+  const listed = starting > EVENTS_THRESHOLD ? null : await read(TIMELINE_WINDOW_EVENTS, { ...narrow, limit });
+  if (listed && listed.records.length <= EVENTS_THRESHOLD) {
+    const events = listed.records.map((r) => EventListItem.parse(toPlain(r.get('event'))));
+    const wider = toNumber((await read(TIMELINE_WIDE_COUNT, narrow)).records[0]?.get('n') ?? 0);
+    return { mode: 'events', ...common, total: events.length + wider, events, wider };
+  }
+
+  const plan = planBuckets(fromMs, toMs, filters.buckets);
+  const res = await read(TIMELINE_BUCKET_COUNTS, { ...params, origin: plan.origin, widthMs: plan.widthMs, count: neo4j.int(plan.count) });
+  const byIndex = new Map<number, StatusCounts>();
+  let total = 0;
+  for (const r of res.records) {
+    const i = toNumber(r.get('bucket'));
+    const status = r.get('status') as EventStatus;
+    const n = toNumber(r.get('n'));
+    const counts = byIndex.get(i) ?? emptyCounts();
+    counts[status] = n;
+    byIndex.set(i, counts);
+    total += n;
+  }
+  const buckets: TimelineBucket[] = [...byIndex.entries()]
+    .sort(([a], [b]) => a - b)
+    .map(([i, byStatus]) => {
+      const { start, end } = bucketBounds(plan, i);
+      const count = EVENT_STATUSES.reduce((sum, s) => sum + byStatus[s], 0);
+      return { start: new Date(start).toISOString(), end: new Date(end).toISOString(), count, byStatus };
+    });
+  return { mode: 'buckets', ...common, total, bucketMs: plan.widthMs, buckets };
+}
+
+/** The widest date (seconds) listed one by one in a window: half again its width, at least two days. */
+export function narrowSpanSeconds(fromMs: number, toMs: number): number {
+  return Math.max(Math.floor((1.5 * (toMs - fromMs)) / 1000), 2 * 86_400);
+}
+
+function emptyCounts(): StatusCounts {
+  return Object.fromEntries(EVENT_STATUSES.map((s) => [s, 0])) as StatusCounts;
+}

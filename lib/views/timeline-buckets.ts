@@ -1,0 +1,103 @@
+/**
+ * Server-side aggregation of a large timeline, the pure half: which bucket width suits a window,
+ * where buckets start, and which bucket an instant falls in. The repository (graph/timeline.repo.ts)
+ * counts events per bucket with the same arithmetic; the canvas draws the buckets.
+ *
+ * Widths come from a fixed ladder of "nice" durations and bucket edges are aligned to multiples of
+ * the width from the Unix epoch, so panning a window keeps the same buckets (the counts the reader
+ * saw do not jump around) and zooming steps through familiar units (hours, days, weeks, months).
+ */
+
+const HOUR = 3_600_000;
+const DAY = 24 * HOUR;
+
+/** Bucket widths, ascending. Months and years are fixed-length approximations (30 and 365 days). */
+export const BUCKET_WIDTHS_MS: readonly number[] = [
+  HOUR,
+  3 * HOUR,
+  6 * HOUR,
+  12 * HOUR,
+  DAY,
+  2 * DAY,
+  7 * DAY,
+  14 * DAY,
+  30 * DAY,
+  91 * DAY,
+  182 * DAY,
+  365 * DAY,
+  730 * DAY,
+  1825 * DAY,
+  3650 * DAY,
+];
+
+/** At most this many events in a window are sent one by one; above it, counts per bucket. */
+export const EVENTS_THRESHOLD = 300;
+/** A case with more events than this uses the aggregating timeline; smaller cases load whole. */
+export const LARGE_TIMELINE_EVENTS = 2000;
+export const MAX_BUCKETS = 400;
+export const DEFAULT_BUCKETS = 100;
+
+export interface BucketPlan {
+  /** Start of the first bucket (aligned, ≤ the window's start), epoch ms. */
+  origin: number;
+  widthMs: number;
+  /** Number of buckets covering [from, to). */
+  count: number;
+}
+
+/**
+ * The smallest ladder width that covers [fromMs, toMs) in at most `maxBuckets` aligned buckets
+ * (the widest rung when even that is not enough, so a plan always exists).
+ */
+export function planBuckets(fromMs: number, toMs: number, maxBuckets: number): BucketPlan {
+  if (!Number.isFinite(fromMs) || !Number.isFinite(toMs) || toMs <= fromMs) throw new RangeError('the window must have from < to');
+  if (!Number.isInteger(maxBuckets) || maxBuckets < 1) throw new RangeError('maxBuckets must be a positive integer');
+  let chosen: BucketPlan | null = null;
+  for (const widthMs of BUCKET_WIDTHS_MS) {
+    const plan = alignedPlan(fromMs, toMs, widthMs);
+    chosen = plan;
+    if (plan.count <= maxBuckets) break;
+  }
+  return chosen!;
+}
+
+function alignedPlan(fromMs: number, toMs: number, widthMs: number): BucketPlan {
+  const origin = Math.floor(fromMs / widthMs) * widthMs;
+  const count = Math.ceil((toMs - origin) / widthMs);
+  return { origin, widthMs, count };
+}
+
+/**
+ * The bucket an event starting at `startMs` is counted in. Events that started before the window
+ * but still overlap it fall in the first bucket; none can start at or after its end.
+ */
+export function bucketIndex(plan: BucketPlan, startMs: number): number {
+  const i = Math.floor((startMs - plan.origin) / plan.widthMs);
+  return Math.min(plan.count - 1, Math.max(0, i));
+}
+
+export function bucketBounds(plan: BucketPlan, index: number): { start: number; end: number } {
+  const start = plan.origin + index * plan.widthMs;
+  return { start, end: start + plan.widthMs };
+}
+
+/** "1 h", "3 days", "1 week", "c. 1 month", "1 year": how wide a bucket is, for labels. */
+export function describeWidth(widthMs: number): string {
+  // Quarters and half-years are approximations of months, not a number of weeks.
+  if (widthMs === 91 * DAY) return 'c. 3 months';
+  if (widthMs === 182 * DAY) return 'c. 6 months';
+  const units: Array<[number, string, string]> = [
+    [365 * DAY, 'year', 'years'],
+    [30 * DAY, 'month', 'months'],
+    [7 * DAY, 'week', 'weeks'],
+    [DAY, 'day', 'days'],
+    [HOUR, 'hour', 'hours'],
+  ];
+  for (const [size, one, many] of units) {
+    if (widthMs >= size && widthMs % size === 0) {
+      const n = widthMs / size;
+      return `${n} ${n === 1 ? one : many}`;
+    }
+  }
+  return `${Math.round(widthMs / 60_000)} minutes`;
+}

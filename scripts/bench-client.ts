@@ -1,0 +1,551 @@
+/**
+ * `npm run bench:client`: the client-side half of the scale benchmark, measured side by side in ONE
+ * Chromium run (Debian's /usr/bin/chromium through Playwright, as the e2e tests use it):
+ *
+ *   timeline  vanilla vis-timeline given the same N items (a static page served by this script,
+ *             vis-timeline's standalone build from node_modules) vs our timeline canvas fed by the
+ *             aggregation API (app/bench/timeline/[caseId], the canvas exactly as the case page
+ *             uses it): time to first render, DOM items, frames during a scripted drag-pan.
+ *   network   cytoscape's default canvas renderer vs our large-graph settings (WebGL renderer +
+ *             label level of detail, lib/views/large-graph.ts) on the same elements with preset
+ *             positions (layout excluded): frames per second during a scripted pan/zoom.
+ *
+ * Needs a running Neo4j (TIMEWEAVE_NEO4J_PORT…) and a production build (TIMEWEAVE_DIST_DIR, default
+ * .next). Loads the synthetic case if the database does not have it (batched chunks, as
+ * `npm run gen -- --chunked`), starts `next start` with TIMEWEAVE_BENCH_PAGES=1 on --port unless
+ * --app-url points at one already running so, and writes bench/results/client.{json,md}.
+ *
+ * Flags: --events 100000 --entities 2000 --seed 7 --case synth-bench-100k --elements 20000
+ *        --port 3194 --app-url URL --pan-ms 3000
+ */
+import { spawn, type ChildProcess } from 'node:child_process';
+import { createReadStream, existsSync, mkdirSync, writeFileSync } from 'node:fs';
+import http from 'node:http';
+import type { AddressInfo } from 'node:net';
+import os from 'node:os';
+import path from 'node:path';
+import { parseArgs } from 'node:util';
+import { chromium, type Browser, type Page } from '@playwright/test';
+import type { CaseGraph } from '../lib/api/views';
+import { generateCase } from '../lib/synth/generate';
+import { graphElements, graphStylesheet } from '../lib/views/graph-elements';
+import { levelOfDetailStyles, renderingOptions, sunflowerPositions } from '../lib/views/large-graph';
+import { timelineItems } from '../lib/views/timeline-items';
+import { runCli } from './lib/cli';
+
+const ROOT = path.resolve(__dirname, '..');
+const OUT_DIR = path.join(ROOT, 'bench', 'results');
+const log = (msg: string) => console.log(`[bench:client] ${msg}`);
+
+const { values: args } = parseArgs({
+  options: {
+    events: { type: 'string', default: '100000' },
+    entities: { type: 'string', default: '2000' },
+    seed: { type: 'string', default: '7' },
+    case: { type: 'string' },
+    elements: { type: 'string', default: '20000' },
+    port: { type: 'string', default: process.env.PORT || '3194' },
+    'app-url': { type: 'string' },
+    'pan-ms': { type: 'string', default: '3000' },
+    // Vanilla vis-timeline with 100k items may take minutes; past this, its time is a lower bound.
+    'vanilla-timeout-s': { type: 'string', default: '420' },
+    // Software WebGL may take minutes for a first frame of 20k elements; past this, the run is reported as unfinished.
+    'network-timeout-s': { type: 'string', default: '300' },
+    'skip-network': { type: 'boolean', default: false },
+  },
+});
+const EVENTS = Number(args.events);
+const ENTITIES = Number(args.entities);
+const SEED = Number(args.seed);
+const CASE_ID = args.case ?? `synth-bench-${EVENTS >= 1000 ? `${EVENTS / 1000}k` : EVENTS}`;
+const ELEMENTS = Number(args.elements);
+const PAN_MS = Number(args['pan-ms']);
+const VANILLA_TIMEOUT_MS = Number(args['vanilla-timeout-s']) * 1000;
+const NETWORK_TIMEOUT_MS = Number(args['network-timeout-s']) * 1000;
+
+/** Chromium flags: the e2e set, plus a software WebGL (SwiftShader through ANGLE) on a GPU-less machine. */
+const CHROMIUM_ARGS = [
+  '--no-sandbox',
+  '--disable-quic',
+  '--no-first-run',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+  '--use-angle=swiftshader',
+  '--enable-unsafe-swiftshader',
+  '--ignore-gpu-blocklist',
+];
+
+// ---- the static harness ---------------------------------------------------------------------
+
+const VANILLA_TIMELINE_HTML = `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>vanilla vis-timeline</title>
+<link rel="stylesheet" href="/vis-timeline.css"><style>body{margin:0;font:14px sans-serif}#tl{width:1200px}</style></head>
+<body><div id="tl"></div><script src="/vis-timeline.js"></script><script>
+(async () => {
+  const items = await (await fetch('/items.json')).json();
+  const b = (window.__bench = { fetchedAt: performance.now(), items: items.length });
+  const t0 = performance.now();
+  b.constructStart = t0;
+  // The options our canvas uses (app/_components/timeline/timeline-canvas.tsx), minus its templates.
+  const tl = new vis.Timeline(document.getElementById('tl'), new vis.DataSet(items), {
+    orientation: { axis: 'top', item: 'top' }, stack: true, selectable: true, editable: false, showCurrentTime: false,
+    zoomKey: 'ctrlKey', minHeight: 240, maxHeight: 560, verticalScroll: true, margin: { item: { horizontal: 6, vertical: 6 }, axis: 8 },
+  });
+  window.__tl = tl;
+  b.constructEnd = performance.now();
+})();
+</script></body></html>`;
+
+const NETWORK_HTML = `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>cytoscape</title>
+<style>body{margin:0}#cy{width:1200px;height:700px}</style></head>
+<body><div id="cy"></div><script src="/cytoscape.js"></script><script>
+(async () => {
+  const variant = new URLSearchParams(location.search).get('variant');
+  const g = await (await fetch('/graph.json')).json();
+  const options = {
+    container: document.getElementById('cy'),
+    elements: g.elements,
+    layout: { name: 'preset', fit: true, padding: 24 },
+    style: variant === 'default' ? g.style : g.style.concat(g.lodStyle),
+    ...(variant === 'webgl' ? g.webglOptions : {}),
+  };
+  const t0 = performance.now();
+  const cy = cytoscape(options);
+  window.__cy = cy;
+  const b = (window.__bench = { constructMs: performance.now() - t0, elements: cy.elements().length, rendererWebgl: !!cy.renderer().webgl });
+  requestAnimationFrame(() => requestAnimationFrame(() => { b.firstFrameMs = performance.now() - t0; b.ready = true; }));
+})();
+window.__pan = (ms) => new Promise((resolve) => {
+  const cy = window.__cy;
+  const base = cy.zoom();
+  const centre = { x: 600, y: 350 };
+  let frames = 0, maxGap = 0, start = 0, last = 0;
+  const step = (now) => {
+    if (!start) { start = last = now; }
+    frames++;
+    maxGap = Math.max(maxGap, now - last);
+    last = now;
+    const t = (now - start) / ms;
+    cy.panBy({ x: 6 * Math.cos(t * 6.28), y: 4 * Math.sin(t * 6.28) });
+    cy.zoom({ level: base * (1 + 2 * Math.sin(t * Math.PI)), renderedPosition: centre });
+    if (now - start < ms) requestAnimationFrame(step);
+    else resolve({ frames, elapsedMs: now - start, fps: (frames - 1) / ((now - start) / 1000), maxFrameMs: maxGap });
+  };
+  requestAnimationFrame(step);
+});
+</script></body></html>`;
+
+/** A tiny static server for the harness pages and the libraries, straight from node_modules. */
+async function serveHarness(files: Record<string, { type: string; body?: string; file?: string }>): Promise<{ url: string; close: () => void }> {
+  const server = http.createServer((req, res) => {
+    const f = files[new URL(req.url ?? '/', 'http://x').pathname];
+    if (!f) {
+      res.writeHead(404).end();
+      return;
+    }
+    res.writeHead(200, { 'Content-Type': f.type, 'Cache-Control': 'no-store' });
+    if (f.file) createReadStream(f.file).pipe(res);
+    else res.end(f.body);
+  });
+  await new Promise<void>((r) => server.listen(0, '127.0.0.1', r));
+  return { url: `http://127.0.0.1:${(server.address() as AddressInfo).port}`, close: () => server.close() };
+}
+
+// ---- in-page probes ---------------------------------------------------------------------------
+
+/**
+ * Installed before any page script: notes when the first `.vis-item` is in the DOM and painted
+ * (the frame after it appears), in ms since navigation start.
+ */
+// Strings, not functions: tsx (esbuild keepNames) would wrap inner functions in a `__name` helper
+// that does not exist in the page.
+const FIRST_ITEM_PROBE = `(() => {
+  const tick = () => {
+    if (document.querySelector('.vis-item')) {
+      requestAnimationFrame(() => { window.__firstItemAt = performance.now(); });
+      return;
+    }
+    requestAnimationFrame(tick);
+  };
+  requestAnimationFrame(tick);
+})();`;
+
+const FRAME_COUNTER = `(() => {
+  const f = (window.__frames = { n: 0, last: performance.now(), max: 0, on: true });
+  const tick = (now) => {
+    if (!f.on) return;
+    f.n++;
+    f.max = Math.max(f.max, now - f.last);
+    f.last = now;
+    requestAnimationFrame(tick);
+  };
+  requestAnimationFrame(tick);
+})();`;
+
+/** Frames (requestAnimationFrame callbacks) while Playwright drags the timeline by 600 px and back. */
+async function dragPan(page: Page, selector: string): Promise<{ frames: number; elapsedMs: number; fps: number; maxFrameMs: number }> {
+  const box = (await page.locator(selector).boundingBox())!;
+  const y = box.y + Math.min(120, box.height / 2);
+  const x = box.x + box.width / 2;
+  await page.evaluate(FRAME_COUNTER);
+  const t = performance.now();
+  await page.mouse.move(x, y);
+  await page.mouse.down();
+  for (let i = 1; i <= 30; i++) await page.mouse.move(x - i * 20, y);
+  for (let i = 29; i >= 0; i--) await page.mouse.move(x - i * 20, y);
+  await page.mouse.up();
+  const elapsedMs = performance.now() - t;
+  const f = await page.evaluate(() => {
+    const w = window as unknown as { __frames: { n: number; max: number; on: boolean } };
+    w.__frames.on = false;
+    return { n: w.__frames.n, max: w.__frames.max };
+  });
+  return { frames: f.n, elapsedMs: Math.round(elapsedMs), fps: round(f.n / (elapsedMs / 1000), 1), maxFrameMs: Math.round(f.max) };
+}
+
+// ---- measurements -----------------------------------------------------------------------------
+
+interface TimelineRun {
+  label: string;
+  /** false: vanilla had not drawn when the timeout struck; its times are then lower bounds. */
+  finished: boolean;
+  navigationToFirstRenderMs: number;
+  /** vanilla: from `new Timeline(…)`; ours: from the page shell's mount (fetch + query included). */
+  mountToFirstRenderMs: number;
+  domItems: number;
+  pan: Awaited<ReturnType<typeof dragPan>>;
+  note: string;
+}
+
+async function measureVanillaTimeline(browser: Browser, harness: string): Promise<TimelineRun> {
+  const page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
+  await page.addInitScript(FIRST_ITEM_PROBE);
+  const started = Date.now();
+  await page.goto(`${harness}/timeline.html`);
+  try {
+    await page.waitForFunction(() => (window as unknown as { __firstItemAt?: number }).__firstItemAt !== undefined, null, { timeout: VANILLA_TIMEOUT_MS, polling: 1000 });
+  } catch {
+    const waited = Date.now() - started;
+    // The page is stuck in vis-timeline's constructor; closing it frees the browser for the rest.
+    await page.close({ runBeforeUnload: false }).catch(() => {});
+    return {
+      label: `vanilla vis-timeline, ${EVENTS} items`,
+      finished: false,
+      navigationToFirstRenderMs: waited,
+      mountToFirstRenderMs: waited,
+      domItems: EVENTS,
+      pan: { frames: 0, elapsedMs: 0, fps: 0, maxFrameMs: 0 },
+      note: `had not rendered after ${Math.round(waited / 1000)} s, when the run gave up: its times are lower bounds, its DOM count the items it was given, its pan not measured`,
+    };
+  }
+  const r = await page.evaluate(() => {
+    const w = window as unknown as { __firstItemAt: number; __bench: { fetchedAt: number; constructStart: number; items: number } };
+    return { first: w.__firstItemAt, b: w.__bench, dom: document.querySelectorAll('.vis-item').length };
+  });
+  await page.waitForTimeout(1000);
+  const pan = await dragPan(page, '#tl');
+  await page.close();
+  return {
+    label: `vanilla vis-timeline, ${r.b.items} items`,
+    finished: true,
+    navigationToFirstRenderMs: Math.round(r.first),
+    mountToFirstRenderMs: Math.round(r.first - r.b.constructStart),
+    domItems: r.dom,
+    pan,
+    note: `items JSON fetched and parsed by ${Math.round(r.b.fetchedAt)} ms, before the clock for mountToFirstRender starts`,
+  };
+}
+
+async function measureOurTimeline(browser: Browser, app: string): Promise<TimelineRun> {
+  const page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
+  await page.addInitScript(FIRST_ITEM_PROBE);
+  const res = await page.goto(`${app}/bench/timeline/${CASE_ID}`);
+  if (!res || res.status() !== 200) throw new Error(`${app}/bench/timeline/${CASE_ID} answered ${res?.status()}: start the app with TIMEWEAVE_BENCH_PAGES=1`);
+  await page.waitForFunction(() => (window as unknown as { __firstItemAt?: number }).__firstItemAt !== undefined, null, { timeout: 120_000 });
+  const r = await page.evaluate(() => {
+    const w = window as unknown as { __firstItemAt: number; __twBenchMounted?: number };
+    return { first: w.__firstItemAt, mounted: w.__twBenchMounted ?? 0, dom: document.querySelectorAll('.vis-item').length };
+  });
+  await page.waitForTimeout(1000);
+  const pan = await dragPan(page, '[data-testid=timeline]');
+  // After the pan settles, the window is reloaded: still bounded.
+  await page.waitForTimeout(1500);
+  const domAfterPan = await page.evaluate(() => document.querySelectorAll('.vis-item').length);
+  await page.close();
+  return {
+    label: `our timeline (aggregation API), case of ${EVENTS} events`,
+    finished: true,
+    navigationToFirstRenderMs: Math.round(r.first),
+    mountToFirstRenderMs: Math.round(r.first - r.mounted),
+    domItems: Math.max(r.dom, domAfterPan),
+    pan,
+    note: `DOM items: ${r.dom} at first render, ${domAfterPan} after the pan reloaded the window`,
+  };
+}
+
+interface NetworkRun {
+  variant: string;
+  /** No first frame within --network-timeout-s: firstFrameMs is a lower bound, no fps. */
+  unfinished?: boolean;
+  elements: number;
+  rendererWebgl: boolean;
+  firstFrameMs: number;
+  pan: { frames: number; elapsedMs: number; fps: number; maxFrameMs: number };
+}
+
+async function measureNetwork(browser: Browser, harness: string, variant: 'default' | 'lod' | 'webgl'): Promise<NetworkRun> {
+  const page = await browser.newPage({ viewport: { width: 1280, height: 800 } });
+  const errors: string[] = [];
+  page.on('pageerror', (e) => errors.push(e.message));
+  await page.goto(`${harness}/network.html?variant=${variant}`);
+  try {
+    await page.waitForFunction(() => (window as unknown as { __bench?: { ready?: boolean } }).__bench?.ready === true, null, { timeout: NETWORK_TIMEOUT_MS, polling: 1000 });
+  } catch {
+    await page.close({ runBeforeUnload: false }).catch(() => {});
+    return { variant, elements: ELEMENTS, rendererWebgl: variant === 'webgl', firstFrameMs: NETWORK_TIMEOUT_MS, pan: { frames: 0, elapsedMs: 0, fps: 0, maxFrameMs: 0 }, unfinished: true };
+  }
+  const b = await page.evaluate(() => (window as unknown as { __bench: { elements: number; rendererWebgl: boolean; firstFrameMs: number } }).__bench);
+  await page.waitForTimeout(500);
+  const pan = await page.evaluate((ms) => (window as unknown as { __pan: (ms: number) => Promise<NetworkRun['pan']> }).__pan(ms), PAN_MS);
+  await page.close();
+  if (errors.length) throw new Error(`network ${variant}: ${errors.join('; ')}`);
+  return { variant, elements: b.elements, rendererWebgl: b.rendererWebgl, firstFrameMs: Math.round(b.firstFrameMs), pan: { ...pan, fps: round(pan.fps, 1), maxFrameMs: Math.round(pan.maxFrameMs), elapsedMs: Math.round(pan.elapsedMs) } };
+}
+
+async function webglInfo(browser: Browser): Promise<{ webgl2: boolean; renderer: string | null }> {
+  const page = await browser.newPage();
+  const info = await page.evaluate(() => {
+    const gl = document.createElement('canvas').getContext('webgl2');
+    if (!gl) return { webgl2: false, renderer: null };
+    const ext = gl.getExtension('WEBGL_debug_renderer_info');
+    return { webgl2: true, renderer: String(ext ? gl.getParameter(ext.UNMASKED_RENDERER_WEBGL) : gl.getParameter(gl.RENDERER)) };
+  });
+  await page.close();
+  return info;
+}
+
+// ---- data, app ----------------------------------------------------------------------------------
+
+/** The same items vanilla gets as our canvas would draw: every event through lib/views/timeline-items. */
+function vanillaItems() {
+  const bundle = generateCase({ events: EVENTS, entities: ENTITIES, seed: SEED, caseId: CASE_ID });
+  const events = bundle.events.map((e) => ({
+    id: e.id,
+    title: e.title,
+    kind: e.kind,
+    start: e.start,
+    end: e.end ?? null,
+    precision: e.precision,
+    endPrecision: e.endPrecision ?? null,
+    approximate: e.approximate,
+    endApproximate: e.endApproximate ?? false,
+    timeZone: e.timeZone ?? null,
+    status: e.status,
+    citationCount: e.citationIds.length,
+    participantIds: [],
+    sourceIds: [],
+  }));
+  // Plain content strings (vanilla has no template); same ids, dates, types and classes.
+  return timelineItems(events).map(({ id, type, start, end, className, content }) => (end ? { id, type, start, end, className, content } : { id, type, start, className, content }));
+}
+
+/** ELEMENTS elements (2/5 entity nodes, 3/5 relationship edges) from lib/synth, placed by the large-graph layout. */
+function networkData() {
+  const bundle = generateCase({ events: 10, entities: Math.round(ELEMENTS / 2.5), seed: SEED, caseId: 'bench-network' });
+  const graph: CaseGraph = {
+    nodes: bundle.entities.map((e) => ({ id: e.id, type: e.type, name: e.name, aliases: e.aliases })),
+    edges: bundle.relations.map((r) => ({ id: r.id, type: r.type, source: r.fromId, target: r.toId, validFrom: r.validFrom ?? null, validTo: r.validTo ?? null, citationCount: r.citationIds.length })),
+    participations: [],
+  };
+  const elements = graphElements(graph);
+  const positions = sunflowerPositions(
+    graph.nodes.map((n) => n.id),
+    graph.edges.map((e) => ({ source: e.source, target: e.target })),
+  );
+  const placed = elements.map((el) => (el.group === 'nodes' ? { ...el, position: positions.get(el.data.id) } : el));
+  return {
+    elements: placed,
+    style: graphStylesheet(),
+    lodStyle: levelOfDetailStyles(placed.length),
+    webglOptions: renderingOptions(placed.length),
+  };
+}
+
+async function ensureCase(): Promise<void> {
+  const { getCaseCounts } = await import('../graph/import.repo');
+  const have = await getCaseCounts(CASE_ID);
+  if (have && have.events === EVENTS) return;
+  log(`loading ${CASE_ID} (${EVENTS} events; once, later runs reuse it)…`);
+  const { migrate } = await import('../graph/migrations');
+  const { loadBundleChunked } = await import('./lib/load-synth');
+  await migrate(log);
+  await loadBundleChunked(generateCase({ events: EVENTS, entities: ENTITIES, seed: SEED, caseId: CASE_ID }), log);
+}
+
+async function startApp(): Promise<{ url: string; stop: () => Promise<void> }> {
+  if (args['app-url']) return { url: args['app-url'].replace(/\/$/, ''), stop: async () => {} };
+  const distDir = process.env.TIMEWEAVE_DIST_DIR || '.next';
+  if (!existsSync(path.join(ROOT, distDir, 'BUILD_ID'))) throw new Error(`no build in ${distDir}: run \`npm run build\` (or set TIMEWEAVE_DIST_DIR)`);
+  const url = `http://127.0.0.1:${args.port}`;
+  const child: ChildProcess = spawn(path.join(ROOT, 'node_modules', '.bin', 'next'), ['start', '-p', String(args.port), '-H', '127.0.0.1'], {
+    cwd: ROOT,
+    env: { ...process.env, TIMEWEAVE_BENCH_PAGES: '1', NEXT_TELEMETRY_DISABLED: '1' },
+    stdio: 'ignore',
+  });
+  for (let i = 0; i < 120; i++) {
+    try {
+      if ((await fetch(`${url}/api/health`)).ok) break;
+    } catch {
+      /* not up yet */
+    }
+    await new Promise((r) => setTimeout(r, 500));
+  }
+  log(`app started at ${url} (pid ${child.pid})`);
+  return {
+    url,
+    stop: async () => {
+      // It may have exited already (the port was taken): then there is nothing to wait for.
+      if (child.exitCode !== null || child.signalCode !== null) return;
+      const exited = new Promise((r) => child.once('exit', r));
+      child.kill('SIGTERM');
+      await exited;
+    },
+  };
+}
+
+// ---- main -------------------------------------------------------------------------------------------
+
+runCli('bench:client', async () => {
+  await ensureCase();
+  log('preparing the harness data…');
+  const items = vanillaItems();
+  const graph = networkData();
+  const harness = await serveHarness({
+    '/timeline.html': { type: 'text/html', body: VANILLA_TIMELINE_HTML },
+    '/network.html': { type: 'text/html', body: NETWORK_HTML },
+    '/items.json': { type: 'application/json', body: JSON.stringify(items) },
+    '/graph.json': { type: 'application/json', body: JSON.stringify(graph) },
+    '/vis-timeline.js': { type: 'text/javascript', file: path.join(ROOT, 'node_modules/vis-timeline/standalone/umd/vis-timeline-graph2d.min.js') },
+    '/vis-timeline.css': { type: 'text/css', file: path.join(ROOT, 'node_modules/vis-timeline/styles/vis-timeline-graph2d.min.css') },
+    '/cytoscape.js': { type: 'text/javascript', file: path.join(ROOT, 'node_modules/cytoscape/dist/cytoscape.min.js') },
+  });
+  const app = await startApp();
+  const browser = await chromium.launch({ executablePath: process.env.CHROMIUM_PATH || '/usr/bin/chromium', args: CHROMIUM_ARGS });
+  try {
+    const gl = await webglInfo(browser);
+    log(`WebGL2: ${gl.webgl2 ? `yes (${gl.renderer})` : 'no'}`);
+    log('timeline: ours (aggregation API)…');
+    const ours = await measureOurTimeline(browser, app.url);
+    log(`  first render ${ours.navigationToFirstRenderMs} ms, ${ours.domItems} DOM items, pan ${ours.pan.fps} fps`);
+    const network: NetworkRun[] = [];
+    for (const variant of args['skip-network'] ? [] : (['default', 'lod', 'webgl'] as const)) {
+      log(`network: ${variant}…`);
+      const run = await measureNetwork(browser, harness.url, variant);
+      log(`  ${run.elements} elements, webgl=${run.rendererWebgl}, ${run.pan.fps} fps (longest frame ${run.pan.maxFrameMs} ms)`);
+      network.push(run);
+    }
+    log(`timeline: vanilla vis-timeline with ${items.length} items (slow)…`);
+    const vanilla = await measureVanillaTimeline(browser, harness.url);
+    log(`  first render ${vanilla.navigationToFirstRenderMs} ms, ${vanilla.domItems} DOM items, pan ${vanilla.pan.fps} fps`);
+    const chromiumVersion = browser.version();
+    const result = {
+      date: new Date().toISOString(),
+      machine: { cpus: os.cpus().length, cpuModel: os.cpus()[0]?.model ?? '', memoryGb: Math.round(os.totalmem() / 2 ** 30), loadAverage1m: round(os.loadavg()[0] ?? 0, 2), platform: `${os.platform()} ${os.release()}`, node: process.version, chromium: chromiumVersion, shared: true },
+      chromiumArgs: CHROMIUM_ARGS,
+      webgl: gl,
+      timeline: {
+        case: CASE_ID,
+        events: EVENTS,
+        ours,
+        vanilla,
+        ratios: {
+          firstRenderFromNavigation: ratio(vanilla.navigationToFirstRenderMs, ours.navigationToFirstRenderMs),
+          firstRenderFromMount: ratio(vanilla.mountToFirstRenderMs, ours.mountToFirstRenderMs),
+          domItems: ratio(vanilla.domItems, ours.domItems),
+          panFps: ratio(ours.pan.fps, vanilla.pan.fps),
+        },
+      },
+      network: {
+        runs: network,
+        ratios: {
+          webglLodVsDefaultFps: network.length === 3 ? ratio(network[2]!.pan.fps, network[0]!.pan.fps) : 0,
+          lodOnlyVsDefaultFps: network.length === 3 ? ratio(network[1]!.pan.fps, network[0]!.pan.fps) : 0,
+        },
+      },
+    };
+    mkdirSync(OUT_DIR, { recursive: true });
+    writeFileSync(path.join(OUT_DIR, 'client.json'), `${JSON.stringify(result, null, 2)}\n`);
+    writeFileSync(path.join(OUT_DIR, 'client.md'), markdown(result));
+    log(`written bench/results/client.json and client.md`);
+  } finally {
+    await browser.close();
+    await app.stop();
+    harness.close();
+    const { closeDriver } = await import('../graph/driver');
+    await closeDriver();
+  }
+});
+
+function round(x: number, digits = 0): number {
+  const f = 10 ** digits;
+  return Math.round(x * f) / f;
+}
+
+function ratio(a: number, b: number): number {
+  return b > 0 ? round(a / b, 1) : 0;
+}
+
+type Result = {
+  date: string;
+  machine: Record<string, unknown>;
+  webgl: { webgl2: boolean; renderer: string | null };
+  chromiumArgs: string[];
+  timeline: { case: string; events: number; ours: TimelineRun; vanilla: TimelineRun; ratios: Record<string, number> };
+  network: { runs: NetworkRun[]; ratios: Record<string, number> };
+};
+
+function markdown(r: Result): string {
+  const t = r.timeline;
+  const n = r.network.runs;
+  const m = r.machine;
+  // Vanilla that never finished: its time, and so each ratio, is a lower bound.
+  const gt = t.vanilla.finished ? '' : '≥ ';
+  const lines = [
+    `# Client benchmark (${r.date})`,
+    '',
+    `Machine: ${m.cpus} × ${m.cpuModel}, ${m.memoryGb} GB, ${m.platform}, Node ${m.node}, Chromium ${m.chromium}; load average ${m.loadAverage1m} at the end.`,
+    'The machine is shared with other work: absolute numbers are noisy, the side-by-side ratios (same Chromium run) are what to read.',
+    `WebGL: ${r.webgl.webgl2 ? `WebGL2 available, renderer "${r.webgl.renderer}"` : 'no WebGL2 context'} (Chromium flags: \`${r.chromiumArgs.filter((a) => /angle|swiftshader|gpu/.test(a)).join(' ')}\`).`,
+    '',
+    `## Timeline: ${t.events.toLocaleString('en')} events`,
+    '',
+    '| | vanilla vis-timeline (same items) | ours (aggregation API) | ratio |',
+    '| --- | ---: | ---: | ---: |',
+    `| first render, from navigation (ms) | ${gt}${t.vanilla.navigationToFirstRenderMs} | ${t.ours.navigationToFirstRenderMs} | ${gt}${t.ratios.firstRenderFromNavigation}× faster |`,
+    `| first render, from construction / mount (ms) | ${gt}${t.vanilla.mountToFirstRenderMs} | ${t.ours.mountToFirstRenderMs} | ${gt}${t.ratios.firstRenderFromMount}× faster |`,
+    `| DOM items (.vis-item) | ${t.vanilla.domItems} | ${t.ours.domItems} | ${t.ratios.domItems}× fewer |`,
+    `| drag-pan: frames/s | ${t.vanilla.pan.fps} | ${t.ours.pan.fps} | ${t.ratios.panFps}× |`,
+    `| drag-pan: longest frame (ms) | ${t.vanilla.pan.maxFrameMs} | ${t.ours.pan.maxFrameMs} | |`,
+    `| drag-pan: wall time of the same 60 moves (ms) | ${t.vanilla.pan.elapsedMs} | ${t.ours.pan.elapsedMs} | |`,
+    '',
+    `Vanilla: ${t.vanilla.note}. Ours: ${t.ours.note}; its first render includes the API request and the database query.`,
+    '',
+    `## Network: ${n[0]?.elements.toLocaleString('en')} elements, preset positions (layout excluded), ${PAN_MS} ms scripted pan/zoom`,
+    '',
+    '| variant | WebGL renderer active | first frame (ms) | frames/s | longest frame (ms) | vs default |',
+    '| --- | --- | ---: | ---: | ---: | ---: |',
+    ...n.map((x) =>
+      x.unfinished
+        ? `| ${VARIANT_LABEL[x.variant] ?? x.variant} | ${x.rendererWebgl ? 'asked' : 'no'} | no first frame within ${x.firstFrameMs} | – | – | not measured |`
+        : `| ${VARIANT_LABEL[x.variant] ?? x.variant} | ${x.rendererWebgl ? 'yes' : 'no'} | ${x.firstFrameMs} | ${x.pan.fps} | ${x.pan.maxFrameMs} | ${ratio(x.pan.fps, n[0]!.pan.fps)}× |`,
+    ),
+    '',
+  ];
+  return `${lines.join('\n')}\n`;
+}
+
+const VARIANT_LABEL: Record<string, string> = {
+  default: "cytoscape's default canvas (our stylesheet, labels always)",
+  lod: 'canvas + label level of detail',
+  webgl: 'ours: WebGL renderer + label level of detail',
+};
