@@ -1,8 +1,9 @@
-import { CaseGraph, CaseSummary, CaseView, EventListItem, GraphEdge, GraphNode, GraphParticipation } from '../lib/api/views';
+import { EVENTS_PAGE_DEFAULT, EVENTS_PAGE_MAX, encodeEventCursor, type EventCursor } from '../lib/api/params';
+import { CaseGraph, CaseSummary, CaseView, EventListItem, GraphEdge, GraphNode, GraphParticipation, type EventPage } from '../lib/api/views';
 import { SourceSummary } from '../lib/model/source';
-import { read } from './driver';
+import { neo4j, read } from './driver';
 import { toPlain, type Props } from './decode';
-import { GET_CASE, LIST_CASES, LIST_ENTITIES, LIST_EVENTS, LIST_PARTICIPATIONS, LIST_RELATIONS, LIST_SOURCES } from './queries/read.queries';
+import { GET_CASE, LIST_CASES, LIST_ENTITIES, LIST_EVENTS, LIST_EVENTS_PAGE, LIST_PARTICIPATIONS, LIST_RELATIONS, LIST_SOURCES } from './queries/read.queries';
 
 /** An optional time window, half-open [from, to), as ISO 8601 instants. */
 export interface TimeWindow {
@@ -23,11 +24,54 @@ export async function getCase(caseId: string): Promise<CaseSummary | null> {
   return rec ? CaseSummary.parse(toPlain(rec.get('c'))) : null;
 }
 
-/** Events of a case overlapping the window, in time order. Null when the case does not exist. */
+/**
+ * Every event of a case overlapping the window, in time order, unbounded: for the case page and
+ * embeds of a small case (getCaseView). The API pages with listEventsPage. Null when the case does not exist.
+ */
 export async function listEvents(caseId: string, window: TimeWindow = {}): Promise<EventListItem[] | null> {
   const [found, res] = await Promise.all([getCase(caseId), read(LIST_EVENTS, { caseId, ...windowParams(window) })]);
   if (!found) return null;
   return column(res.records, 'event').map((e) => EventListItem.parse(e));
+}
+
+/** Bounds that stand for "open": every partial date (years 100–9999) lies strictly between them. */
+const FAR_PAST = '0001-01-01T00:00:00Z';
+const FAR_FUTURE = '9999-12-31T23:59:59.999Z';
+
+export interface EventPageRequest {
+  window?: TimeWindow;
+  /** Page size, 1..EVENTS_PAGE_MAX (the API validates; out of range here is a programming error). */
+  limit?: number;
+  /** Continue after this event (decoded from the previous page's nextCursor). */
+  after?: EventCursor | null;
+}
+
+/**
+ * One page of a case's events overlapping the window, in time order (startAt, then id), for
+ * `GET /api/cases/{caseId}/events`. Bounded, and a keyset seek per page: see LIST_EVENTS_PAGE.
+ * Null when the case does not exist.
+ */
+export async function listEventsPage(caseId: string, request: EventPageRequest = {}): Promise<EventPage | null> {
+  const limit = request.limit ?? EVENTS_PAGE_DEFAULT;
+  if (!Number.isInteger(limit) || limit < 1 || limit > EVENTS_PAGE_MAX) throw new RangeError(`limit must be 1..${EVENTS_PAGE_MAX}`);
+  const [found, res] = await Promise.all([
+    getCase(caseId),
+    read(LIST_EVENTS_PAGE, {
+      caseId,
+      from: request.window?.from ?? FAR_PAST,
+      to: request.window?.to ?? FAR_FUTURE,
+      afterStart: request.after?.startAt ?? FAR_PAST,
+      afterId: request.after?.id ?? '',
+      // One more than the page, to know whether another page follows without a count.
+      limit: neo4j.int(limit + 1),
+    }),
+  ]);
+  if (!found) return null;
+  const rows = res.records.slice(0, limit);
+  const events = column(rows, 'event').map((e) => EventListItem.parse(e));
+  const last = rows.at(-1);
+  const nextCursor = res.records.length > limit && last ? encodeEventCursor({ startAt: String(last.get('sortStart')), id: events.at(-1)!.id }) : null;
+  return { events, nextCursor };
 }
 
 /**

@@ -30,6 +30,20 @@ export class ConflictError extends GraphError {
   override name = 'ConflictError';
 }
 
+/**
+ * A write from an older version of a record than the one stored (optimistic locking). Carries the
+ * current version, so a client can reload it rather than overwrite someone else's work.
+ */
+export class StaleVersionError extends ConflictError {
+  override name = 'StaleVersionError';
+  constructor(
+    message: string,
+    readonly currentVersion: number,
+  ) {
+    super(message);
+  }
+}
+
 /** Driver error codes that mean "the database is not there", as opposed to "the query is wrong". */
 const UNAVAILABLE_CODES = new Set([
   'ServiceUnavailable',
@@ -40,10 +54,23 @@ const UNAVAILABLE_CODES = new Set([
   'Neo.ClientError.Database.DatabaseNotFound',
 ]);
 
+/**
+ * The driver's pool gives up waiting for a free connection (every connection busy, or Neo4j too
+ * slow to hand one out) with a Neo4jError whose code is the driver's generic 'N/A': the only mark
+ * it carries is its message (neo4j-driver-core pool.js getAcquisitionTimeoutError). It means
+ * "overloaded, try again", a 503, not a bug in our query. Matched narrowly: that code and that prefix.
+ */
+export function isAcquisitionTimeout(error: unknown): boolean {
+  if (typeof error !== 'object' || error === null) return false;
+  const { code, message } = error as { code?: unknown; message?: unknown };
+  return code === 'N/A' && typeof message === 'string' && message.startsWith('Connection acquisition timed out');
+}
+
 export function isUnavailable(error: unknown): boolean {
   if (typeof error !== 'object' || error === null) return false;
   const code = (error as { code?: unknown }).code;
   if (typeof code === 'string' && UNAVAILABLE_CODES.has(code)) return true;
+  if (isAcquisitionTimeout(error)) return true;
   // Connection refused or reset before the Bolt handshake surfaces as a plain Node error code.
   return typeof code === 'string' && ['ECONNREFUSED', 'ECONNRESET', 'ETIMEDOUT'].includes(code);
 }
@@ -56,7 +83,9 @@ export function translateDriverError(error: unknown): never {
     const hint =
       code === 'Neo.ClientError.Security.Unauthorized'
         ? 'the credentials were refused (check NEO4J_USERNAME / NEO4J_PASSWORD)'
-        : 'is it running? Start the local one with `npm run db:start`, or check NEO4J_URI';
+        : isAcquisitionTimeout(error)
+          ? 'it is too busy to take the request (no free connection in time); try again shortly'
+          : 'is it running? Start the local one with `npm run db:start`, or check NEO4J_URI';
     throw new DatabaseUnavailableError(`Neo4j is unavailable: ${hint}`, { cause: error });
   }
   // A uniqueness constraint refused the write: someone else's record already has that key.

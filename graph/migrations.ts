@@ -1,4 +1,5 @@
 import type { ManagedTransaction } from 'neo4j-driver';
+import { spanClassOf } from './queries/event-span';
 import { getDriver, databaseName } from './driver';
 import { translateDriverError } from './errors';
 
@@ -57,6 +58,36 @@ export const MIGRATIONS: readonly Migration[] = [
       'CREATE CONSTRAINT session_token IF NOT EXISTS FOR (n:Session) REQUIRE n.tokenHash IS UNIQUE',
       'CREATE CONSTRAINT api_token IF NOT EXISTS FOR (n:ApiToken) REQUIRE n.tokenHash IS UNIQUE',
       'CREATE INDEX session_expiry IF NOT EXISTS FOR (n:Session) ON (n.expiresAt)',
+    ],
+  },
+  {
+    id: '0005-stories',
+    description: "Unique story ids (derived from case and slug) and the case's stories by case id",
+    statements: [
+      'CREATE CONSTRAINT story_id IF NOT EXISTS FOR (n:Story) REQUIRE n.id IS UNIQUE',
+      'CREATE INDEX story_case IF NOT EXISTS FOR (n:Story) ON (n.caseId)',
+    ],
+  },
+  {
+    // Applied in list order; ids only need to be unique and sort in that order (tests/integration/migrations.test.ts).
+    id: '0006-publications',
+    description: 'One immutable published snapshot per (case, content version)',
+    statements: [
+      'CREATE CONSTRAINT publication_case_version IF NOT EXISTS FOR (n:Publication) REQUIRE (n.caseId, n.version) IS UNIQUE',
+    ],
+  },
+  {
+    id: '0007-event-span',
+    description: "Each event's span in seconds and its span class, indexed with the start per case, so window queries seek bounded ranges",
+    statements: [
+      'CREATE INDEX event_case_span_start IF NOT EXISTS FOR (n:Event) ON (n.caseId, n.spanClass, n.startAt)',
+      // Backfill events written before WRITE_EVENTS kept them; batched so a large store does not
+      // need one huge transaction (auto-commit, as schema statements are).
+      `MATCH (e:Event) WHERE e.spanClass IS NULL AND e.startAt IS NOT NULL AND e.endAt IS NOT NULL
+       CALL (e) {
+         SET e.span = duration.inSeconds(e.startAt, e.endAt).seconds
+         SET e.spanClass = ${spanClassOf('e.span')}
+       } IN TRANSACTIONS OF 10000 ROWS`,
     ],
   },
 ];

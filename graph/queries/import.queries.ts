@@ -1,3 +1,4 @@
+import { spanClassOf } from './event-span';
 import { RELATION_TYPES, type RelationType } from '../../lib/model/vocab';
 
 /**
@@ -62,6 +63,9 @@ SET e.version = CASE
   WHEN e.status IS NOT NULL AND (e.status <> row.props.status OR coalesce(e.statusReason, '') <> coalesce(row.props.statusReason, ''))
   THEN coalesce(e.version, 0) + 1 ELSE coalesce(e.version, 0) END
 SET e += row.props, e.startAt = datetime(row.startAt), e.endAt = datetime(row.endAt)
+// The span (seconds) and its class bound how far before a window an overlapping event can start (event-span.ts).
+SET e.span = duration.inSeconds(e.startAt, e.endAt).seconds
+SET e.spanClass = ${spanClassOf('e.span')}
 MERGE (c)-[:HAS_EVENT]->(e)
 WITH e, row
 CALL (e, row) {
@@ -129,12 +133,15 @@ RETURN
   COUNT { (c)-[:HAS_ENTITY]->()-[r]->(:Entity) } AS relations,
   COUNT { (c)-[:HAS_EVENT]->()<-[:SUPPORTS]-() } AS eventSupports`;
 
+// One COLLECT per kind: a chain of OPTIONAL MATCHes here would multiply (citations × events ×
+// entities rows: billions for a 2,000-event case, minutes before the first delete).
 export const DELETE_CASE = `
 MATCH (c:Case {id: $caseId})
-OPTIONAL MATCH (c)-[:HAS_SOURCE]->(s:Source)
-OPTIONAL MATCH (s)<-[:QUOTES]-(ci:Citation)
-OPTIONAL MATCH (c)-[:HAS_EVENT]->(ev:Event)
-OPTIONAL MATCH (c)-[:HAS_ENTITY]->(en:Entity)
-WITH c, collect(DISTINCT s) + collect(DISTINCT ci) + collect(DISTINCT ev) + collect(DISTINCT en) AS nodes
+WITH c,
+  COLLECT { MATCH (c)-[:HAS_SOURCE]->(s:Source) RETURN s } +
+  COLLECT { MATCH (c)-[:HAS_SOURCE]->(:Source)<-[:QUOTES]-(ci:Citation) RETURN DISTINCT ci } +
+  COLLECT { MATCH (c)-[:HAS_EVENT]->(ev:Event) RETURN ev } +
+  COLLECT { MATCH (c)-[:HAS_ENTITY]->(en:Entity) RETURN en } +
+  COLLECT { MATCH (c)-[:HAS_STORY]->(st:Story) RETURN st } AS nodes
 FOREACH (n IN nodes | DETACH DELETE n)
 DETACH DELETE c`;

@@ -3,6 +3,8 @@
  * derived from partial dates, so an event known only to "January 2022" is in any window that
  * touches January.
  */
+import { SPAN_CLASSES_LITERAL } from './event-span';
+import { RELATION_TYPES } from '../../lib/model/vocab';
 
 export const LIST_CASES = `
 MATCH (c:Case)
@@ -31,6 +33,38 @@ RETURN e { ${EVENT_FIELDS},
   participantIds: COLLECT { MATCH (en:Entity)-[:PARTICIPATES_IN]->(e) RETURN en.id ORDER BY en.id },
   sourceIds: COLLECT { MATCH (s:Source)<-[:QUOTES]-(:Citation)-[:SUPPORTS]->(e) RETURN DISTINCT s.id AS sid ORDER BY sid } } AS event
 ORDER BY e.startAt, e.id`;
+
+/**
+ * One page of a case's events overlapping [$from, $to), in (startAt, id) order, after the keyset
+ * ($afterStart, $afterId). Every bound is always given (the repository passes the far past and far
+ * future for an open window, and the far past for the first page), because `$x IS NULL OR ...`
+ * would hide the range from the planner.
+ *
+ * Why it stays flat as the case grows: per span class (event-span.ts), one range seek on the
+ * (caseId, spanClass, startAt) index from $from minus that class's longest span (or the cursor,
+ * whichever is later) to $to, cut at $limit; then the classes' pages are merged and cut again. The
+ * work is the window's events plus the events of each class that started within that class's span
+ * before the window, never the events before that; the per-event subqueries run only on the page.
+ */
+export const LIST_EVENTS_PAGE = `
+UNWIND ${SPAN_CLASSES_LITERAL} AS cls
+CALL (cls) {
+  WITH cls, datetime($from) - duration({seconds: cls.maxSpan}) AS overlapFrom, datetime($afterStart) AS afterStart
+  WITH cls, CASE WHEN overlapFrom > afterStart THEN overlapFrom ELSE afterStart END AS lower, afterStart
+  MATCH (e:Event)
+  WHERE e.caseId = $caseId AND e.spanClass = cls.id
+    AND e.startAt >= lower AND e.startAt < datetime($to)
+    AND e.endAt > datetime($from)
+    AND (e.startAt > afterStart OR e.id > $afterId)
+  WITH e ORDER BY e.startAt, e.id LIMIT $limit
+  RETURN e
+}
+WITH e ORDER BY e.startAt, e.id LIMIT $limit
+RETURN e { ${EVENT_FIELDS},
+  citationCount: COUNT { (:Citation)-[:SUPPORTS]->(e) },
+  participantIds: COLLECT { MATCH (en:Entity)-[:PARTICIPATES_IN]->(e) RETURN en.id ORDER BY en.id },
+  sourceIds: COLLECT { MATCH (s:Source)<-[:QUOTES]-(:Citation)-[:SUPPORTS]->(e) RETURN DISTINCT s.id AS sid ORDER BY sid } } AS event,
+  toString(e.startAt) AS sortStart`;
 
 export const LIST_ENTITIES = `
 MATCH (n:Entity)
@@ -118,26 +152,42 @@ RETURN CASE WHEN node:Entity THEN 'entity' WHEN node:Event THEN 'event' ELSE 'ci
   CASE WHEN node:Citation THEN [(node)-[:QUOTES]->(s:Source) | s.title][0] ELSE null END AS sourceTitle`;
 
 /**
+ * The steps a neighbourhood walks: taking part in an event, and the typed entity relationships.
+ * A fixed list from the vocabulary (types cannot be parameters), so case membership, citations
+ * and sources are never steps, and the planner expands only these types.
+ */
+const NEIGHBOURHOOD_STEPS = ['PARTICIPATES_IN', ...RELATION_TYPES].join('|');
+
+/**
  * The neighbourhood of an entity, up to $hops (1 or 2) steps along relationships and
- * participations (an event is a step: entity → event → co-participant is 2 hops). Only edges that
- * carry our ids are walked, so case membership and citation links are never steps.
+ * participations (an event is a step: entity → event → co-participant is 2 hops). Bounded: at
+ * most $limit entities and events besides the centre, nearest first (then by id, so the same
+ * data always gives the same answer); `reached` says how many there were in all, so the caller
+ * can tell the analyst that the answer was cut. Edges and participations are only those among
+ * what is returned.
  */
 export const ENTITY_NEIGHBOURHOOD = `
 MATCH (n:Entity {id: $id})
-OPTIONAL MATCH p = (n)-[rels*1..2]-(m)
-WHERE length(p) <= $hops AND all(r IN rels WHERE r.id IS NOT NULL) AND all(x IN nodes(p) WHERE x:Entity OR x:Event)
-WITH n, collect(DISTINCT m) AS ms
-WITH n, [n] + [m IN ms WHERE m <> n] AS around
-RETURN n.caseId AS caseId,
+OPTIONAL MATCH p = (n)-[rels:${NEIGHBOURHOOD_STEPS}*1..2]-(m)
+WHERE length(p) <= $hops AND m <> n AND all(x IN nodes(p) WHERE x:Entity OR x:Event)
+WITH n, m, min(length(p)) AS distance
+ORDER BY distance, m.id
+WITH n, collect(m) AS reached
+WITH n, size(reached) AS reachedCount, [n] + reached[..$limit] AS around
+RETURN n.caseId AS caseId, reachedCount,
   [x IN around WHERE x:Entity | x { .id, .type, .name, .aliases, .aliasLangs }] AS entities,
   [x IN around WHERE x:Event | x.id] AS eventIds,
   COLLECT {
-    MATCH (a:Entity)-[r]->(b:Entity) WHERE a IN around AND b IN around AND r.id IS NOT NULL
+    UNWIND around AS a
+    MATCH (a:Entity)-[r]->(b:Entity)
+    WHERE b IN around AND r.id IS NOT NULL
     RETURN { id: r.id, type: type(r), source: a.id, target: b.id, validFrom: r.validFrom, validTo: r.validTo, citationCount: size(r.citationIds) } AS x
     ORDER BY r.id
   } AS edges,
   COLLECT {
-    MATCH (a:Entity)-[pa:PARTICIPATES_IN]->(e:Event) WHERE a IN around AND e IN around
+    UNWIND around AS a
+    MATCH (a:Entity)-[pa:PARTICIPATES_IN]->(e:Event)
+    WHERE e IN around
     RETURN { id: pa.id, eventId: e.id, entityId: a.id, role: pa.role } AS x
     ORDER BY pa.id
   } AS participations`;

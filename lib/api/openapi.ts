@@ -1,9 +1,19 @@
 import { z } from 'zod';
 import { EXPORT_FORMATS, EXPORT_MEDIA_TYPES, IMPORT_FORMATS } from '../interchange';
 import { OEmbedRich } from '../embed/oembed';
+import { MAX_SNAPSHOT_BYTES, PublicationList, PublishResult } from '../embed/publication';
+import { SNAPSHOT_DEFAULT_WIDTH, SNAPSHOT_MAX_WIDTH, SNAPSHOT_MIN_WIDTH } from '../snapshot/query';
+import { EVENT_KINDS, EVENT_STATUSES } from '../model/vocab';
+import { DEFAULT_BUCKETS, EVENTS_THRESHOLD, MAX_BUCKETS } from '../views/timeline-buckets';
+import { TimelineWindow } from './timeline';
 import { StatusOverride, StatusOverrideResult } from './event-status';
+import { StoryCreate, StoryRecord, StorySummary, StoryUpdate } from '../stories/story.schema';
 import { MAX_QUERY_LENGTH } from '../search/lucene';
-import { ApiError, CaseGraph, CaseSummary, EntityDetail, EventDetail, EventListItem, Health, Neighbourhood, SearchResults, SourceDetail } from './views';
+import { EVENTS_PAGE_DEFAULT, EVENTS_PAGE_MAX, NEIGHBOURHOOD_DEFAULT_LIMIT, NEIGHBOURHOOD_MAX_LIMIT } from './params';
+import { IngestCommitResponse, IngestRequest } from '../ingest/api.schema';
+import { CommitRequest, ProposalsDocument } from '../ingest/proposals.schema';
+import { MAX_INPUT_BYTES } from '../ingest/errors';
+import { ApiError, CaseGraph, CaseSummary, EntityDetail, EventDetail, EventListItem, EventPage, Health, Neighbourhood, SearchResults, SourceDetail } from './views';
 
 /**
  * The OpenAPI 3.1 document of the read API, generated from the same zod schemas the handlers and
@@ -41,9 +51,43 @@ export function openApiDocument(serverUrl?: string) {
       },
       '/api/cases/{caseId}/events': {
         get: {
-          summary: "A case's events overlapping an optional time window, in time order",
-          parameters: [pathParam('caseId', 'Case id (a slug)'), ...windowParams],
-          responses: { 200: ok('Events', '#/components/schemas/EventListItem', true), 400: err('Bad parameters'), 404: err('No such case'), 503: err('Database unavailable') },
+          summary: "One page of a case's events overlapping an optional time window, in time order (start, then id)",
+          parameters: [
+            pathParam('caseId', 'Case id (a slug)'),
+            ...windowParams,
+            { name: 'limit', in: 'query', required: false, description: `Events per page (default ${EVENTS_PAGE_DEFAULT})`, schema: { type: 'integer', minimum: 1, maximum: EVENTS_PAGE_MAX, default: EVENTS_PAGE_DEFAULT } },
+            {
+              name: 'cursor',
+              in: 'query',
+              required: false,
+              description: 'The previous page\'s `nextCursor`, unchanged (opaque; keep the same window). Absent: the first page.',
+              schema: { type: 'string', maxLength: 200 },
+            },
+          ],
+          responses: {
+            200: ok('A page of events; `nextCursor` is null on the last page', '#/components/schemas/EventPage'),
+            400: err('Bad parameters: a window bound, a limit out of range, a cursor that was not issued, an unknown parameter'),
+            404: err('No such case'),
+            503: err('Database unavailable'),
+          },
+        },
+      },
+      '/api/cases/{caseId}/timeline': {
+        get: {
+          summary: `One window of a case's timeline, bounded whatever the case's size: the events themselves when at most ${EVENTS_THRESHOLD} (no wider than the window) overlap it, else counts per time bucket and status`,
+          parameters: [
+            pathParam('caseId', 'Case id (a slug)'),
+            ...windowParams,
+            { name: 'buckets', in: 'query', required: false, description: 'At most this many buckets (widths from a fixed ladder, aligned to the epoch)', schema: { type: 'integer', minimum: 1, maximum: MAX_BUCKETS, default: DEFAULT_BUCKETS } },
+            { name: 'hideKind', in: 'query', required: false, description: 'Event kinds to leave out (repeatable)', schema: { type: 'array', items: { type: 'string', enum: [...EVENT_KINDS] } }, style: 'form', explode: true },
+            { name: 'hideStatus', in: 'query', required: false, description: 'Statuses to leave out (repeatable)', schema: { type: 'array', items: { type: 'string', enum: [...EVENT_STATUSES] } }, style: 'form', explode: true },
+          ],
+          responses: {
+            200: ok('`mode: "events"` with the events (and `wider`, the count of events dated more loosely than the window), or `mode: "buckets"`; without from/to, the whole case with its `extent`', '#/components/schemas/TimelineWindow'),
+            400: err('Bad parameters: a window bound, buckets out of range, an unknown kind, status or parameter'),
+            404: err('No such case'),
+            503: err('Database unavailable'),
+          },
         },
       },
       '/api/cases/{caseId}/graph': {
@@ -84,6 +128,47 @@ export function openApiDocument(serverUrl?: string) {
           },
         },
       },
+      '/api/cases/{caseId}/publications': {
+        get: {
+          summary: 'The published versions of a case (immutable snapshots an embed can be pinned to), newest first, and the live version',
+          parameters: [pathParam('caseId', 'Case id (a slug)')],
+          responses: { 200: ok('Publications', '#/components/schemas/PublicationList'), 400: err('Bad case id'), 404: err('No such case'), 503: err('Database unavailable') },
+        },
+        post: {
+          summary: `Editors: publish the case as it is now (no body). Idempotent: unchanged content returns the existing publication. Snapshots are limited to ${MAX_SNAPSHOT_BYTES / 1048576} MB`,
+          parameters: [pathParam('caseId', 'Case id (a slug)')],
+          responses: {
+            201: ok('Published', '#/components/schemas/PublishResult'),
+            200: ok('This content was already published: the existing publication', '#/components/schemas/PublishResult'),
+            401: err('Not signed in'),
+            403: err('Not an editor, or the CSRF check failed'),
+            404: err('No such case'),
+            422: err('The snapshot would be over the size limit'),
+            503: err('Database unavailable'),
+          },
+        },
+      },
+      '/api/cases/{caseId}/snapshot': {
+        get: {
+          summary: 'A static picture (SVG or PNG) of the timeline or the network, with legend and credits, for pages that allow no iframes',
+          parameters: [
+            pathParam('caseId', 'Case id (a slug)'),
+            { name: 'format', in: 'query', required: true, schema: { type: 'string', enum: ['svg', 'png'] } },
+            { name: 'view', in: 'query', required: false, schema: { type: 'string', enum: ['timeline', 'graph'], default: 'timeline' } },
+            { name: 'from', in: 'query', required: false, description: 'Window start, wall-clock YYYY-MM-DDTHH:mm (with `to`)', schema: { type: 'string' } },
+            { name: 'to', in: 'query', required: false, description: 'Window end, wall-clock YYYY-MM-DDTHH:mm (with `from`)', schema: { type: 'string' } },
+            { name: 'hideStatus', in: 'query', required: false, description: 'Repeatable; also hideType, hideKind, hidePub, hideSrc as on the case page', schema: { type: 'array', items: { type: 'string', enum: [...EVENT_STATUSES] } } },
+            { name: 'version', in: 'query', required: false, description: 'A published version (16 hex digits): drawn from its snapshot', schema: { type: 'string', pattern: '^[0-9a-f]{16}$' } },
+            { name: 'width', in: 'query', required: false, schema: { type: 'integer', minimum: SNAPSHOT_MIN_WIDTH, maximum: SNAPSHOT_MAX_WIDTH, default: SNAPSHOT_DEFAULT_WIDTH } },
+          ],
+          responses: {
+            200: { description: 'The picture, with Content-Disposition: attachment', content: { 'image/svg+xml': { schema: { type: 'string' } }, 'image/png': { schema: { type: 'string', contentEncoding: 'binary' } } } },
+            400: err('Bad parameters'),
+            404: err('No such case, or a version never published'),
+            503: err('Database unavailable'),
+          },
+        },
+      },
       '/api/cases/import': {
         post: {
           summary: 'Import a case bundle, a TimelineJS JSON file or a CSV (TimelineJS spreadsheet template); all or nothing',
@@ -104,6 +189,67 @@ export function openApiDocument(serverUrl?: string) {
             429: err('Too many imports; see Retry-After'),
             409: err('The case exists (use replace=true or another caseId)'),
             422: err('The file cannot be imported: every problem in details, nothing written'),
+            503: err('Database unavailable'),
+          },
+        },
+      },
+      '/api/ingest': {
+        post: {
+          summary: 'Read an article (pasted text, an uploaded file or a URL) into reviewable proposals: events, entities, relationships, each with its citation. Writes nothing.',
+          description:
+            `JSON {caseId, text | url, format?, meta?}, or multipart/form-data with a \`file\` field (.txt, .md, .html, .pdf; up to ${MAX_INPUT_BYTES / 1024 / 1024} MB) and the same fields (caseId, title, publisher, author, published, language, timeZone). ` +
+            'A URL is fetched by the server (private and loopback addresses refused, redirects re-checked). The answer is the proposals document to review and send back to /api/ingest/commit. Editors only.',
+          requestBody: {
+            required: true,
+            content: {
+              'application/json': { schema: { $ref: '#/components/schemas/IngestRequest' } },
+              'multipart/form-data': {
+                schema: {
+                  type: 'object',
+                  required: ['caseId', 'file'],
+                  properties: {
+                    caseId: { type: 'string' },
+                    file: { type: 'string', format: 'binary', description: 'The article: text, Markdown, HTML or PDF' },
+                    title: { type: 'string' },
+                    publisher: { type: 'string' },
+                    author: { type: 'string' },
+                    published: { type: 'string', description: 'YYYY, YYYY-MM or YYYY-MM-DD' },
+                    language: { type: 'string' },
+                    timeZone: { type: 'string', description: 'IANA zone of the local times in the article' },
+                  },
+                },
+              },
+            },
+          },
+          responses: {
+            200: ok('The proposals document (alreadyIngested is set when the same text is in the case)', '#/components/schemas/ProposalsDocument'),
+            401: err('Not signed in (editors only: session cookie with x-csrf-token, or an API token)'),
+            403: err('Not an editor, the CSRF check failed, or the case is not readable'),
+            404: err('No such case'),
+            413: err('The upload or the article text is too large (error: too_large)'),
+            415: err('A file type that is not read (error: unsupported_type)'),
+            422: err('Unreadable input, every cause with its code: empty, binary, encoding, no_text, url_refused, url_failed, too_many_redirects, bad_proposals (invalid body), a PDF that cannot be read'),
+            429: err('Too many ingest requests; see Retry-After'),
+            503: err('Database unavailable'),
+            504: err('The URL did not answer in time (error: timeout)'),
+          },
+        },
+      },
+      '/api/ingest/commit': {
+        post: {
+          summary: 'Commit the reviewed proposals in ONE transaction: all accepted events, entities, relationships and their citations, or nothing',
+          description:
+            'The document is judged again: the text is re-hashed, every quote re-checked at its offsets, every link re-resolved. Every proposal needs a decision to be kept (missing = rejected); a relationship is kept only if both its entities are. The same text already in the case (same content hash) changes nothing and answers 200 unchanged.',
+          requestBody: { required: true, content: { 'application/json': { schema: { $ref: '#/components/schemas/CommitRequest' } } } },
+          responses: {
+            201: ok('Committed', '#/components/schemas/IngestCommitResponse'),
+            200: ok('Unchanged: this article is already in the case', '#/components/schemas/IngestCommitResponse'),
+            401: err('Not signed in (editors only)'),
+            403: err('Not an editor, the CSRF check failed, or the case is not readable'),
+            404: err('No such case'),
+            413: err('The body is too large'),
+            422: err('Invalid document or decisions (error: bad_proposals; integrity problems in details), or an entity the review linked to is no longer in the case: nothing written'),
+            429: err('Too many ingest requests; see Retry-After'),
             503: err('Database unavailable'),
           },
         },
@@ -142,6 +288,63 @@ export function openApiDocument(serverUrl?: string) {
           },
         },
       },
+      '/api/cases/{caseId}/stories': {
+        get: {
+          summary: "A case's stories (presentations), without their steps",
+          parameters: [pathParam('caseId', 'Case id (a slug)')],
+          responses: { 200: ok('Stories', '#/components/schemas/StorySummary', true), 400: err('Malformed case id'), 404: err('No such case (or a private one)'), 503: err('Database unavailable') },
+        },
+        post: {
+          summary: 'Editors: a new story (id made from the title unless given), written in one transaction with the check that every step points at records of this case',
+          parameters: [pathParam('caseId', 'Case id (a slug)')],
+          requestBody: { required: true, content: { 'application/json': { schema: { $ref: '#/components/schemas/StoryCreate' } } } },
+          responses: {
+            201: ok('The stored story (version 1)', '#/components/schemas/StoryRecord'),
+            400: err('Malformed id or a body that is not JSON'),
+            401: err('Not signed in'),
+            403: err('Not an editor, or a failed CSRF check'),
+            404: err('No such case'),
+            409: err('The case already has a story of that id'),
+            413: err('Body over 512 KB'),
+            429: err('Too many edits by this editor; see Retry-After'),
+            422: err('Invalid story, or steps pointing at records that are not this case\'s: details = [{path, message}], nothing written'),
+            503: err('Database unavailable'),
+          },
+        },
+      },
+      '/api/cases/{caseId}/stories/{storyId}': {
+        get: {
+          summary: 'One story with its ordered steps and its version',
+          parameters: [pathParam('caseId', 'Case id (a slug)'), pathParam('storyId', 'Story id (a slug)')],
+          responses: { 200: ok('The story', '#/components/schemas/StoryRecord'), 400: err('Malformed id'), 404: err('No such story or case'), 503: err('Database unavailable') },
+        },
+        put: {
+          summary: 'Editors: saves the whole story (title, summary, every step in order) in one transaction, if it is still at expectedVersion',
+          parameters: [pathParam('caseId', 'Case id (a slug)'), pathParam('storyId', 'Story id (a slug)')],
+          requestBody: { required: true, content: { 'application/json': { schema: { $ref: '#/components/schemas/StoryUpdate' } } } },
+          responses: {
+            200: ok('The stored story; its version moves on when the content changed', '#/components/schemas/StoryRecord'),
+            400: err('Malformed id or a body that is not JSON'),
+            401: err('Not signed in'),
+            403: err('Not an editor, or a failed CSRF check'),
+            404: err('No such story or case'),
+            409: err('Someone saved the story since expectedVersion: details = {currentVersion}; nothing written'),
+            413: err('Body over 512 KB'),
+            429: err('Too many edits by this editor; see Retry-After'),
+            422: err('Invalid story, or steps pointing at records that are not this case\'s: details = [{path, message}], nothing written'),
+            503: err('Database unavailable'),
+          },
+        },
+        delete: {
+          summary: 'Editors: deletes the story',
+          parameters: [
+            pathParam('caseId', 'Case id (a slug)'),
+            pathParam('storyId', 'Story id (a slug)'),
+            { name: 'expectedVersion', in: 'query', required: false, description: 'Delete only if the story is still at this version', schema: { type: 'integer', minimum: 1 } },
+          ],
+          responses: { 204: { description: 'Deleted' }, 401: err('Not signed in'), 403: err('Not an editor, or a failed CSRF check'), 404: err('No such story or case'), 409: err('Saved since expectedVersion: details = {currentVersion}'), 429: err('Too many edits by this editor; see Retry-After'), 503: err('Database unavailable') },
+        },
+      },
       '/api/entities/{entityId}': {
         get: {
           summary: 'An entity with its citations, events and relationships',
@@ -155,8 +358,15 @@ export function openApiDocument(serverUrl?: string) {
           parameters: [
             pathParam('entityId', 'Entity id (ent_…)'),
             { name: 'hops', in: 'query', required: false, description: '1 (default) or 2', schema: { type: 'integer', enum: [1, 2] } },
+            {
+              name: 'limit',
+              in: 'query',
+              required: false,
+              description: `Most entities and events besides the centre, nearest first (default ${NEIGHBOURHOOD_DEFAULT_LIMIT}); \`truncated\` says when more were within reach`,
+              schema: { type: 'integer', minimum: 1, maximum: NEIGHBOURHOOD_MAX_LIMIT, default: NEIGHBOURHOOD_DEFAULT_LIMIT },
+            },
           ],
-          responses: { 200: ok('The neighbourhood', '#/components/schemas/Neighbourhood'), 400: err('Malformed id or hops'), 404: err('No such entity'), 503: err('Database unavailable') },
+          responses: { 200: ok('The neighbourhood', '#/components/schemas/Neighbourhood'), 400: err('Malformed id, hops or limit'), 404: err('No such entity'), 503: err('Database unavailable') },
         },
       },
       '/api/sources/{sourceId}': {
@@ -172,14 +382,26 @@ export function openApiDocument(serverUrl?: string) {
         Health: schema(Health),
         CaseSummary: schema(CaseSummary),
         EventListItem: schema(EventListItem),
+        EventPage: schema(EventPage),
+        TimelineWindow: schema(TimelineWindow),
         CaseGraph: schema(CaseGraph),
         EventDetail: schema(EventDetail),
         EntityDetail: schema(EntityDetail),
         SourceDetail: schema(SourceDetail),
         StatusOverride: z.toJSONSchema(StatusOverride, { target: 'draft-2020-12', unrepresentable: 'any', io: 'input' }),
         StatusOverrideResult: schema(StatusOverrideResult),
+        StorySummary: schema(StorySummary),
+        StoryRecord: schema(StoryRecord),
+        StoryCreate: z.toJSONSchema(StoryCreate, { target: 'draft-2020-12', unrepresentable: 'any', io: 'input' }),
+        StoryUpdate: z.toJSONSchema(StoryUpdate, { target: 'draft-2020-12', unrepresentable: 'any', io: 'input' }),
         ApiError: schema(ApiError),
         OEmbedRich: schema(OEmbedRich),
+        PublicationList: schema(PublicationList),
+        PublishResult: schema(PublishResult),
+        IngestRequest: z.toJSONSchema(IngestRequest, { target: 'draft-2020-12', unrepresentable: 'any', io: 'input' }),
+        ProposalsDocument: schema(ProposalsDocument),
+        CommitRequest: z.toJSONSchema(CommitRequest, { target: 'draft-2020-12', unrepresentable: 'any', io: 'input' }),
+        IngestCommitResponse: schema(IngestCommitResponse),
       },
     },
   };

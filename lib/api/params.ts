@@ -29,6 +29,60 @@ export const WindowQuery = z
   .refine((w) => !w.from || !w.to || w.from < w.to, { message: 'from must be before to', path: ['from'] });
 export type WindowQuery = z.infer<typeof WindowQuery>;
 
+/**
+ * `GET /api/cases/{caseId}/events` pages through a case in time order (startAt, then id). The
+ * cursor is opaque to clients but is just the sort key of the last event of the previous page,
+ * so paging is a keyset seek (never SKIP): each page costs the same wherever it is in the case,
+ * and events added meanwhile neither shift nor repeat the pages after them.
+ */
+export const EVENTS_PAGE_DEFAULT = 500;
+export const EVENTS_PAGE_MAX = 2000;
+
+/** Where a page ends: the sort key (startAt as an ISO instant, id) of its last event. */
+export interface EventCursor {
+  startAt: string;
+  id: string;
+}
+const CursorKey = z.tuple([z.string().max(40).regex(INSTANT).refine((v) => !Number.isNaN(Date.parse(v))), z.string().regex(ID_PATTERN).startsWith('evt_')]);
+
+const toBase64Url = (s: string) => btoa(s).replaceAll('+', '-').replaceAll('/', '_').replace(/=+$/, '');
+export function encodeEventCursor(c: EventCursor): string {
+  return toBase64Url(JSON.stringify([c.startAt, c.id]));
+}
+/** The cursor back to its key, or null when it is not one we issued (garbled, truncated, edited). */
+export function decodeEventCursor(cursor: string): EventCursor | null {
+  if (!/^[A-Za-z0-9_-]{1,200}$/.test(cursor)) return null;
+  try {
+    const parsed = CursorKey.safeParse(JSON.parse(atob(cursor.replaceAll('-', '+').replaceAll('_', '/'))));
+    return parsed.success ? { startAt: parsed.data[0], id: parsed.data[1] } : null;
+  } catch {
+    return null;
+  }
+}
+
+export const EventsPageQuery = z
+  .strictObject({
+    from: bound('from').optional(),
+    to: bound('to').optional(),
+    limit: z.coerce
+      .number()
+      .int('limit must be a whole number')
+      .min(1, 'limit must be at least 1')
+      .max(EVENTS_PAGE_MAX, `limit must be at most ${EVENTS_PAGE_MAX}`)
+      .default(EVENTS_PAGE_DEFAULT),
+    cursor: z
+      .string()
+      .max(200)
+      .transform((v, ctx) => {
+        const c = decodeEventCursor(v);
+        if (!c) ctx.addIssue({ code: 'custom', message: 'cursor is not valid (pass back nextCursor unchanged)' });
+        return c ?? z.NEVER;
+      })
+      .optional(),
+  })
+  .refine((w) => !w.from || !w.to || w.from < w.to, { message: 'from must be before to', path: ['from'] });
+export type EventsPageQuery = z.infer<typeof EventsPageQuery>;
+
 export const CaseIdParam = z.strictObject({ caseId: CaseId });
 const idOf = (prefix: string, what: string) =>
   z.string().regex(ID_PATTERN, `not a valid ${what} id`).startsWith(`${prefix}_`, `not a valid ${what} id`);
@@ -44,8 +98,22 @@ export const SearchQuery = z.strictObject({
 });
 export type SearchQuery = z.infer<typeof SearchQuery>;
 
+/** Most entities and events a neighbourhood answers with (besides its centre), and the default. */
+export const NEIGHBOURHOOD_MAX_LIMIT = 500;
+export const NEIGHBOURHOOD_DEFAULT_LIMIT = 200;
+
+/**
+ * `GET /api/entities/{id}/neighbourhood?hops=&limit=`: always bounded, because in a big case a hub
+ * entity's two-hop neighbourhood is most of the case.
+ */
 export const HopsQuery = z.strictObject({
   hops: z.enum(['1', '2'], { message: 'hops must be 1 or 2' }).default('1').transform((v) => (v === '2' ? 2 : 1) as 1 | 2),
+  limit: z.coerce
+    .number({ message: `limit must be a number from 1 to ${NEIGHBOURHOOD_MAX_LIMIT}` })
+    .int(`limit must be a number from 1 to ${NEIGHBOURHOOD_MAX_LIMIT}`)
+    .min(1, `limit must be a number from 1 to ${NEIGHBOURHOOD_MAX_LIMIT}`)
+    .max(NEIGHBOURHOOD_MAX_LIMIT, `limit must be a number from 1 to ${NEIGHBOURHOOD_MAX_LIMIT}`)
+    .default(NEIGHBOURHOOD_DEFAULT_LIMIT),
 });
 
 /** URLSearchParams → plain object; a repeated key is kept as its last value. */

@@ -40,6 +40,13 @@ export const EventListItem = z.object({
 });
 export type EventListItem = z.infer<typeof EventListItem>;
 
+/** One page of `GET /api/cases/{caseId}/events`; `nextCursor` is null on the last page. */
+export const EventPage = z.object({
+  events: z.array(EventListItem),
+  nextCursor: z.string().nullable(),
+});
+export type EventPage = z.infer<typeof EventPage>;
+
 export const GraphNode = z.object({
   id: z.string(),
   type: EntityType,
@@ -82,6 +89,10 @@ export const Neighbourhood = z.object({
   graph: CaseGraph,
   /** Events within reach (an event is one step from each of its participants). */
   eventIds: z.array(z.string()),
+  /** The most entities and events (besides the centre) the answer could hold. */
+  limit: z.number().int().positive(),
+  /** True when more lay within reach than `limit`: the nearest were kept (then by id). */
+  truncated: z.boolean(),
 });
 export type Neighbourhood = z.infer<typeof Neighbourhood>;
 

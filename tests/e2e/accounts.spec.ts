@@ -68,7 +68,7 @@ test.describe('accounts and access', () => {
     expect((await request.get(`/api/cases/${CASE}/events`)).status()).toBe(200);
     const anon = await playwright.request.newContext({ baseURL: test.info().project.use.baseURL });
     expect(await anonymousCanSee(anon)).toBe(false);
-    const eventId = ((await (await request.get(`/api/cases/${CASE}/events`)).json()) as Array<{ id: string }>)[0]!.id;
+    const eventId = ((await (await request.get(`/api/cases/${CASE}/events`)).json()) as { events: Array<{ id: string }> }).events[0]!.id;
     expect((await anon.get(`/api/events/${eventId}`)).status()).toBe(404);
     expect((await request.get(`/api/events/${eventId}`)).status()).toBe(200);
     expect((await anon.get(`/cases/${CASE}`)).status()).toBe(404);

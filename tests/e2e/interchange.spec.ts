@@ -70,7 +70,7 @@ test.describe('import', () => {
     const body = await res.json();
     expect(body).toMatchObject({ caseId: 'e2e-import-tjs', counts: { events: 2, citations: 2, sources: 1, eventSupports: 2 } });
     expect(body.notes.join(' ')).toMatch(/confirmed/);
-    const events = await (await request.get('/api/cases/e2e-import-tjs/events')).json();
+    const { events } = await (await request.get('/api/cases/e2e-import-tjs/events')).json();
     expect(events.map((e: { start: string; status: string }) => [e.start, e.status])).toEqual([
       ['2022-01', 'reported'],
       ['2022-01-13T19:50', 'reported'],
@@ -82,8 +82,8 @@ test.describe('import', () => {
     const headers = await editorHeaders(request, 'application/json');
     const first = await request.post('/api/cases/import?format=bundle&caseId=e2e-import-copy&replace=true&title=E2E%20copy%20of%20the%20sample%20case', { data: exported, headers });
     expect(first.status()).toBe(201);
-    const original = await (await request.get(`/api/cases/${CASE}/events`)).json();
-    const copy = await (await request.get('/api/cases/e2e-import-copy/events')).json();
+    const { events: original } = await (await request.get(`/api/cases/${CASE}/events`)).json();
+    const { events: copy } = await (await request.get('/api/cases/e2e-import-copy/events')).json();
     // Same events; the order among equal dates follows ids, which a copy derives anew.
     const key = (events: Array<{ title: string; start: string; end: string | null; status: string }>) => events.map((e) => `${e.title}|${e.start}|${e.end}|${e.status}`).sort();
     expect(key(copy)).toEqual(key(original));
