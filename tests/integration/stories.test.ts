@@ -3,6 +3,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { after, before, describe, it } from 'node:test';
+import { closeDriver } from '../../graph/driver';
 import { InvariantError, NotFoundError, StaleVersionError, ConflictError } from '../../graph/errors';
 import { deleteCase, importCaseBundle } from '../../graph/import.repo';
 import { getCaseBundle, importCase } from '../../graph/interchange.repo';
@@ -36,8 +37,11 @@ before(async () => {
   await migrate();
   await importCaseBundle(bundle);
 });
+// Registered after the harness's own hook, which has closed the driver by then: this one reopens it
+// to delete the copy, so it closes it again, or the test process never exits.
 after(async () => {
   await deleteCase(copyId);
+  await closeDriver();
   rmSync(dir, { recursive: true, force: true });
 });
 
