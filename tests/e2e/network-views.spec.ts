@@ -25,6 +25,21 @@ const idByName = (page: Page, name: string) =>
 const positions = (page: Page) =>
   page.evaluate(() => Object.fromEntries(window.__twCy?.nodes().map((n) => [n.id(), { ...n.position() }]) ?? []) as Record<string, { x: number; y: number }>);
 
+/**
+ * Positions once no layout is moving anything (two reads 250 ms apart agree): the reference a
+ * stability check compares against must not be taken mid-animation of an earlier change.
+ */
+async function settledPositions(page: Page) {
+  let last = await positions(page);
+  for (let i = 0; i < 40; i++) {
+    await page.waitForTimeout(250);
+    const now = await positions(page);
+    if (JSON.stringify(now) === JSON.stringify(last)) return now;
+    last = now;
+  }
+  throw new Error('the network never settled');
+}
+
 /** Every node of `before` still drawn is within 2 px of where it was. */
 function expectStill(before: Record<string, { x: number; y: number }>, after: Record<string, { x: number; y: number }>) {
   const moved = Object.entries(before)
@@ -88,7 +103,7 @@ test.describe('network views', () => {
     expect((await nodeIds(page, '.dimmed')).length).toBeGreaterThan(20);
 
     // Entities keep their places when events are drawn among them, and when they go again.
-    const before = await positions(page);
+    const before = await settledPositions(page);
     await page.getByLabel('Entities (shared events as links)').check();
     await expect(page).not.toHaveURL(/net=/);
     await expect.poll(() => nodeIds(page, '.event')).toEqual([]);
@@ -108,7 +123,7 @@ test.describe('network views', () => {
     const csto = (await idByName(page, 'Collective Security Treaty Organization'))!;
 
     // A window change moves no node (it only changes which relationships are drawn).
-    let before = await positions(page);
+    let before = await settledPositions(page);
     await page.getByRole('button', { name: 'Day', exact: true }).click();
     await expect(page).toHaveURL(/from=/);
     await page.waitForTimeout(500);
@@ -125,7 +140,7 @@ test.describe('network views', () => {
 
     // Expand CSTO by one hop: exactly what the API answers and was not drawn is added.
     const focused = await nodeIds(page);
-    before = await positions(page);
+    before = await settledPositions(page);
     await selectInList(page, 'Collective Security Treaty Organization');
     await page.getByRole('button', { name: 'Expand Collective Security Treaty Organization: 1 hop' }).click();
     await expect(page).toHaveURL(new RegExp(`expand=${csto}%3A1`));
@@ -150,7 +165,7 @@ test.describe('network views', () => {
     await page.getByLabel('Entities (shared events as links)').check();
 
     // Collapse: back to the focused set, and what stays does not move.
-    before = await positions(page);
+    before = await settledPositions(page);
     await page.getByRole('button', { name: /^Collapse Collective Security Treaty Organization/ }).click();
     await expect.poll(() => nodeIds(page)).toEqual(focused);
     expectStill(before, await positions(page));

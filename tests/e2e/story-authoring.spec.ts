@@ -39,6 +39,7 @@ test.describe.serial('story authoring', () => {
     await page.getByLabel('Id in the address (optional)').fill(STORY);
     await page.getByRole('button', { name: 'Create and edit' }).click();
     await expect(page).toHaveURL(new RegExp(`${EDIT_URL}$`));
+    await expect(page.getByTestId('story-editor')).toHaveAttribute('data-hydrated', 'true');
     await expect(page.getByLabel('Story title', { exact: true })).toHaveValue(`E2E story ${suffix}`);
 
     // Step 1: title, narrative, window, an event in focus, then one of that event's citations.
@@ -101,7 +102,9 @@ test.describe.serial('story authoring', () => {
     await signIn(page);
     const other = await context.newPage();
     await page.goto(EDIT_URL);
+    await expect(page.getByTestId('story-editor')).toHaveAttribute('data-hydrated', 'true');
     await other.goto(EDIT_URL);
+    await expect(other.getByTestId('story-editor')).toHaveAttribute('data-hydrated', 'true');
 
     await page.getByLabel('Story title', { exact: true }).fill('Saved first');
     await page.getByRole('button', { name: 'Save story' }).click();
@@ -124,6 +127,7 @@ test.describe.serial('story authoring', () => {
   test('validation problems are shown next to their fields, and nothing is saved', async ({ page }) => {
     await signIn(page);
     await page.goto(EDIT_URL);
+    await expect(page.getByTestId('story-editor')).toHaveAttribute('data-hydrated', 'true');
     await steps(page).nth(1).getByLabel('Narrative', { exact: true }).fill('');
     await steps(page).nth(2).getByLabel('From', { exact: true }).fill('2022-02-01');
     await page.getByRole('button', { name: 'Save story' }).click();

@@ -53,9 +53,19 @@ export function stableLayout(cy: cytoscape.Core, diff: ElementDiff, options: { a
       // sit under it), and pinned nodes would shift by half their label's height.
       nodeDimensionsIncludeLabels: false,
     };
+    // Drawn nodes are locked while the layout runs, so not even its animation frames move them
+    // (cytoscape ignores position changes of locked nodes); fcose's constraint alone let them
+    // drift a few pixels mid-animation.
+    const locked = cy.collection();
+    for (const id of diff.kept.keys()) {
+      const n = cy.getElementById(id);
+      if (n.nonempty() && !n.locked()) locked.merge(n);
+    }
+    locked.lock();
     const run = cy.layout(layout);
     // The invariant, enforced: whatever the layout did, drawn nodes end where they were.
     run.one('layoutstop', () => {
+      locked.unlock();
       cy.batch(() => {
         for (const [id, p] of diff.kept) {
           const n = cy.getElementById(id);

@@ -49,6 +49,10 @@ export function StoryEditor({ caseId, storyId, initial, catalog }: Props) {
   const rootRef = useRef<HTMLDivElement>(null);
   const summaryRef = useRef<HTMLDivElement>(null);
   const api = `/api/cases/${encodeURIComponent(caseId)}/stories/${encodeURIComponent(storyId)}`;
+  // Set once React owns the form: typing into the server-rendered fields before hydration would be
+  // overwritten by it (tests wait for this; so could a slow device's user, were it shown).
+  const [hydrated, setHydrated] = useState(false);
+  useEffect(() => setHydrated(true), []);
 
   useEffect(() => {
     if (!pendingFocus || !rootRef.current) return;
@@ -155,7 +159,7 @@ export function StoryEditor({ caseId, storyId, initial, catalog }: Props) {
 
   const general = problems.filter((p) => !/^(title|summary|steps\.\d+)/.test(p.path));
   return (
-    <div ref={rootRef}>
+    <div ref={rootRef} data-testid="story-editor" data-hydrated={hydrated ? 'true' : 'false'}>
       <div ref={summaryRef} tabIndex={-1} aria-live="polite" data-testid="editor-status">
         {conflict !== null ? (
           <div role="alert" className={styles.error} data-testid="conflict">
