@@ -377,7 +377,7 @@ async function ensureCase(): Promise<void> {
   if (have && have.events === EVENTS) return;
   log(`loading ${CASE_ID} (${EVENTS} events; once, later runs reuse it)…`);
   const { migrate } = await import('../graph/migrations');
-  const { loadBundleChunked } = await import('./lib/load-synth');
+  const { loadBundleChunked } = await import('../graph/bulk-load.repo');
   await migrate(log);
   await loadBundleChunked(generateCase({ events: EVENTS, entities: ENTITIES, seed: SEED, caseId: CASE_ID }), log);
 }

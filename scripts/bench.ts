@@ -200,34 +200,12 @@ interface LoadInfo {
  * needlessly heavy on a 1M-event setup). Returns the batched rate at this size.
  */
 async function loadGenerated(caseId: string, size: number): Promise<LoadInfo> {
-  const { writeTransaction } = await import('../graph/driver');
-  const { deleteCase } = await import('../graph/import.repo');
-  const { encodeBundle } = await import('../graph/encode');
-  const Q = await import('../graph/queries/import.queries');
+  const { loadBundleChunked } = await import('../graph/bulk-load.repo');
   const { generateCase } = await import('../lib/synth/generate');
-  const { RELATION_TYPES } = await import('../lib/model/vocab');
   log(`  generating ${size} events…`);
-  const rows = encodeBundle(generateCase({ events: size, entities: Math.max(100, Math.round(size / 10)), seed: 42, caseId }));
-  const records = rows.sources.length + rows.citations.length + rows.entities.length + rows.events.length + rows.participations.length + rows.relations.length;
-  await deleteCase(caseId);
+  const bundle = generateCase({ events: size, entities: Math.max(100, Math.round(size / 10)), seed: 42, caseId });
   const t = performance.now();
-  const CHUNK = 5000;
-  const chunked = async (what: string, cypher: string, list: readonly unknown[], extra: Record<string, unknown> = {}) => {
-    for (let i = 0; i < list.length; i += CHUNK) {
-      await writeTransaction((tx) => tx.run(cypher, { ...extra, rows: list.slice(i, i + CHUNK) }));
-    }
-    log(`  ${what}: ${list.length} (${ms(performance.now() - t)} so far)`);
-  };
-  await writeTransaction((tx) => tx.run(Q.MERGE_CASE, { case: rows.case }));
-  await chunked('sources', Q.MERGE_SOURCES, rows.sources, { caseId });
-  await chunked('citations', Q.MERGE_CITATIONS, rows.citations);
-  await chunked('entities', Q.MERGE_ENTITIES, rows.entities, { caseId });
-  await chunked('events', Q.WRITE_EVENTS, rows.events, { caseId });
-  await chunked('participations', Q.WRITE_PARTICIPATIONS, rows.participations);
-  for (const type of RELATION_TYPES) {
-    const ofType = rows.relations.filter((r) => r.type === type);
-    if (ofType.length) await chunked(`relations ${type}`, Q.WRITE_RELATIONS[type], ofType);
-  }
+  const { records } = await loadBundleChunked(bundle, log);
   const took = performance.now() - t;
   return { events: size, records, ms: round(took), recordsPerSecond: Math.round(records / (took / 1000)), date: new Date().toISOString() };
 }

@@ -9,7 +9,7 @@ import { importCaseBundle } from '../graph/import.repo';
 import { migrate } from '../graph/migrations';
 import { generateCase } from '../lib/synth/generate';
 import { runCli } from './lib/cli';
-import { loadBundleChunked } from './lib/load-synth';
+import { loadBundleChunked } from '../graph/bulk-load.repo';
 
 runCli('gen', async () => {
   const { values } = parseArgs({

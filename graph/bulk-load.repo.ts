@@ -3,19 +3,20 @@
  * in chunks, one transaction per chunk. The user path (importCaseBundle) holds a whole case in one
  * transaction and checks every citation: right for a user's import, but beyond the default
  * transaction memory of a small test Neo4j at 20k+ events. For synthetic data only, which is
- * valid by construction (lib/synth/generate.ts passes checkBundleIntegrity); scripts/bench.ts
- * loads its sizes the same way.
+ * valid by construction (lib/synth/generate.ts passes checkBundleIntegrity): `npm run gen --
+ * --chunked`, `npm run bench` and `npm run bench:client` load their sizes with it. In graph/
+ * because it runs Cypher; returns the records written so a caller can report a rate.
  */
-import { writeTransaction } from '../../graph/driver';
-import { encodeBundle } from '../../graph/encode';
-import { deleteCase } from '../../graph/import.repo';
-import * as Q from '../../graph/queries/import.queries';
-import type { CaseBundle } from '../../lib/model/bundle';
-import { RELATION_TYPES } from '../../lib/model/vocab';
+import { writeTransaction } from './driver';
+import { encodeBundle } from './encode';
+import { deleteCase } from './import.repo';
+import * as Q from './queries/import.queries';
+import type { CaseBundle } from '../lib/model/bundle';
+import { RELATION_TYPES } from '../lib/model/vocab';
 
 const CHUNK = 5000;
 
-export async function loadBundleChunked(bundle: CaseBundle, log: (msg: string) => void = () => {}): Promise<void> {
+export async function loadBundleChunked(bundle: CaseBundle, log: (msg: string) => void = () => {}): Promise<{ records: number }> {
   const rows = encodeBundle(bundle);
   const caseId = rows.caseId;
   await deleteCase(caseId);
@@ -36,4 +37,5 @@ export async function loadBundleChunked(bundle: CaseBundle, log: (msg: string) =
     const ofType = rows.relations.filter((r) => r.type === type);
     if (ofType.length) await chunked(`relations ${type}`, Q.WRITE_RELATIONS[type], ofType);
   }
+  return { records: rows.sources.length + rows.citations.length + rows.entities.length + rows.events.length + rows.participations.length + rows.relations.length };
 }
