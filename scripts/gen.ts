@@ -20,7 +20,7 @@ runCli('gen', async () => {
       case: { type: 'string' },
       out: { type: 'string' },
       'no-load': { type: 'boolean', default: false },
-      // Batched writes in chunks, one transaction each (scripts/lib/load-synth.ts), for sizes
+      // Batched writes in chunks, one transaction each (graph/bulk-load.repo.ts), for sizes
       // beyond what one import transaction fits in the database's memory.
       chunked: { type: 'boolean', default: false },
     },

@@ -32,7 +32,7 @@ async function timelineApi(request: APIRequestContext, query = ''): Promise<Time
 test.describe('large case timeline', () => {
   test.beforeAll(async () => {
     test.setTimeout(5 * 60_000);
-    // The same generator as `npm run gen`, loaded in batched chunks (scripts/lib/load-synth.ts).
+    // The same generator as `npm run gen`, loaded in batched chunks (graph/bulk-load.repo.ts).
     node(['scripts/gen.ts', '--events', String(EVENTS), '--entities', '200', '--seed', '11', '--case', CASE_ID, '--chunked']);
   });
 
