@@ -1,9 +1,9 @@
 'use client';
 
 import { useMemo } from 'react';
-import { dateLabelOf, sortEventsByDate } from '@/lib/views/timeline-items';
-import { StatusBadge } from '../status-badge';
+import { sortEventsByDate } from '@/lib/views/timeline-items';
 import type { ViewProps } from '../view-props';
+import { EventListButton } from './event-list-button';
 
 /**
  * The timeline's text alternative: every event, in date order, with its date as the evidence has
@@ -23,20 +23,7 @@ export function EventList({ view, linked, onSelect, onHover }: ViewProps) {
           const dimmed = linked.focus !== null && !linked.eventIds.has(e.id);
           return (
             <li key={e.id}>
-              <button
-                type="button"
-                className={`tw-list-button${dimmed ? ' tw-dimmed' : ''}`}
-                aria-pressed={selected}
-                onClick={() => onSelect({ kind: 'event', id: e.id })}
-                onMouseEnter={() => onHover({ kind: 'event', id: e.id })}
-                onMouseLeave={() => onHover(null)}
-                onFocus={() => onHover({ kind: 'event', id: e.id })}
-                onBlur={() => onHover(null)}
-              >
-                <span className="tw-list-date">{dateLabelOf(e)}</span>
-                <span className="tw-list-title">{e.title}</span>
-                <StatusBadge status={e.status} prefix />
-              </button>
+              <EventListButton event={e} selected={selected} dimmed={dimmed} onSelect={(id) => onSelect({ kind: 'event', id })} onHover={onHover} />
             </li>
           );
         })}

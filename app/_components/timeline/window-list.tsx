@@ -3,8 +3,7 @@
 import type { TimelineWindow } from '@/lib/api/timeline';
 import { describeWidth } from '@/lib/views/timeline-buckets';
 import { bucketRangeLabel, bucketSummary } from '@/lib/views/timeline-bucket-items';
-import { dateLabelOf } from '@/lib/views/timeline-items';
-import { StatusBadge } from '../status-badge';
+import { EventListButton } from './event-list-button';
 
 interface Props {
   answer: TimelineWindow | null;
@@ -59,11 +58,7 @@ export function WindowList({ answer, error, onZoom, onSelect }: Props) {
         <ol aria-label="Events in this window, in date order">
           {answer.events.map((e) => (
             <li key={e.id}>
-              <button type="button" className="tw-list-button" onClick={() => onSelect(e.id)}>
-                <span className="tw-list-date">{dateLabelOf(e)}</span>
-                <span className="tw-list-title">{e.title}</span>
-                <StatusBadge status={e.status} prefix />
-              </button>
+              <EventListButton event={e} onSelect={onSelect} />
             </li>
           ))}
         </ol>
