@@ -2,7 +2,7 @@ import { EVENTS_PAGE_DEFAULT, EVENTS_PAGE_MAX, encodeEventCursor, type EventCurs
 import { CaseGraph, CaseSummary, CaseView, EventListItem, GraphEdge, GraphNode, GraphParticipation, type EventPage } from '../lib/api/views';
 import { SourceSummary } from '../lib/model/source';
 import { neo4j, read } from './driver';
-import { toPlain, type Props } from './decode';
+import { decodeEventListItem, toPlain, type Props } from './decode';
 import { GET_CASE, LIST_CASES, LIST_ENTITIES, LIST_EVENTS, LIST_EVENTS_PAGE, LIST_PARTICIPATIONS, LIST_RELATIONS, LIST_SOURCES } from './queries/read.queries';
 
 /** An optional time window, half-open [from, to), as ISO 8601 instants. */
@@ -31,7 +31,7 @@ export async function getCase(caseId: string): Promise<CaseSummary | null> {
 export async function listEvents(caseId: string, window: TimeWindow = {}): Promise<EventListItem[] | null> {
   const [found, res] = await Promise.all([getCase(caseId), read(LIST_EVENTS, { caseId, ...windowParams(window) })]);
   if (!found) return null;
-  return column(res.records, 'event').map((e) => EventListItem.parse(e));
+  return res.records.map((r) => decodeEventListItem(r.get('event')));
 }
 
 /** Bounds that stand for "open": every partial date (years 100–9999) lies strictly between them. */
@@ -68,7 +68,7 @@ export async function listEventsPage(caseId: string, request: EventPageRequest =
   ]);
   if (!found) return null;
   const rows = res.records.slice(0, limit);
-  const events = column(rows, 'event').map((e) => EventListItem.parse(e));
+  const events = rows.map((r) => decodeEventListItem(r.get('event')));
   const last = rows.at(-1);
   const nextCursor = res.records.length > limit && last ? encodeEventCursor({ startAt: String(last.get('sortStart')), id: events.at(-1)!.id }) : null;
   return { events, nextCursor };

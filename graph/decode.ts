@@ -1,4 +1,5 @@
 import neo4j from 'neo4j-driver';
+import { EventListItem } from '../lib/api/views';
 import type { Citation } from '../lib/model/citation';
 import type { Entity } from '../lib/model/entity';
 import type { Event } from '../lib/model/event';
@@ -31,6 +32,17 @@ export function toPlain(v: unknown): unknown {
     return Object.fromEntries(Object.entries(v as Props).map(([k, x]) => [k, toPlain(x)]));
   }
   return v;
+}
+
+/**
+ * An EventListItem as EVENT_LIST_ITEM (graph/queries/read.queries.ts) returns it: its participant
+ * and source ids arrive unsorted, sources once per citation; here they are sorted and deduped, so
+ * every reader of the API sees the same order whatever the database's.
+ */
+export function decodeEventListItem(raw: unknown): EventListItem {
+  const e = EventListItem.parse(toPlain(raw));
+  const sorted = (ids: string[]) => [...new Set(ids)].sort((a, b) => (a < b ? -1 : a > b ? 1 : 0));
+  return { ...e, participantIds: sorted(e.participantIds), sourceIds: sorted(e.sourceIds) };
 }
 
 const str = (p: Props, k: string): string => String(p[k] ?? '');

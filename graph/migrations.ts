@@ -90,6 +90,16 @@ export const MIGRATIONS: readonly Migration[] = [
        } IN TRANSACTIONS OF 10000 ROWS`,
     ],
   },
+  {
+    id: '0008-event-span-order',
+    description: 'The span-class index gains the id, so a window page reads (startAt, id) in index order and stops at its limit',
+    statements: [
+      // LIST_EVENTS_PAGE orders by (startAt, id); with id in the index the seek yields rows in that
+      // order and LIMIT stops it, instead of reading the whole window and sorting it.
+      'CREATE INDEX event_case_span_start_id IF NOT EXISTS FOR (n:Event) ON (n.caseId, n.spanClass, n.startAt, n.id)',
+      'DROP INDEX event_case_span_start IF EXISTS',
+    ],
+  },
 ];
 
 const APPLIED = 'MATCH (m:Migration) RETURN m.id AS id';

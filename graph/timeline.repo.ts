@@ -1,9 +1,8 @@
 import { EVENT_STATUSES, type EventStatus } from '../lib/model/vocab';
-import { EventListItem } from '../lib/api/views';
 import type { StatusCounts, TimelineBucket, TimelineFilterQuery, TimelineWindow } from '../lib/api/timeline';
 import { EVENTS_THRESHOLD, bucketBounds, planBuckets } from '../lib/views/timeline-buckets';
 import { getCase, type TimeWindow } from './cases.repo';
-import { toNumber, toPlain } from './decode';
+import { decodeEventListItem, toNumber } from './decode';
 import { neo4j, read } from './driver';
 import { TIMELINE_BUCKET_COUNTS, TIMELINE_EXTENT, TIMELINE_WIDE_COUNT, TIMELINE_WINDOW_EVENTS, TIMELINE_WINDOW_PROBE } from './queries/timeline.queries';
 
@@ -56,7 +55,7 @@ export async function getTimelineWindow(
   const starting = toNumber((await read(TIMELINE_WINDOW_PROBE, { ...narrow, limit })).records[0]?.get('n') ?? 0);
   const listed = starting > EVENTS_THRESHOLD ? null : await read(TIMELINE_WINDOW_EVENTS, { ...narrow, limit });
   if (listed && listed.records.length <= EVENTS_THRESHOLD) {
-    const events = listed.records.map((r) => EventListItem.parse(toPlain(r.get('event'))));
+    const events = listed.records.map((r) => decodeEventListItem(r.get('event')));
     const wider = toNumber((await read(TIMELINE_WIDE_COUNT, narrow)).records[0]?.get('n') ?? 0);
     return { mode: 'events', ...common, total: events.length + wider, events, wider };
   }

@@ -4,6 +4,7 @@
  * touches January.
  */
 import { SPAN_CLASSES_LITERAL } from './event-span';
+import { EVENT_LIST_ITEM } from './event-list-item';
 import { RELATION_TYPES } from '../../lib/model/vocab';
 
 export const LIST_CASES = `
@@ -21,17 +22,12 @@ RETURN c { .id, .title, .summary,
   entityCount: COUNT { (c)-[:HAS_ENTITY]->() },
   sourceCount: COUNT { (c)-[:HAS_SOURCE]->() } } AS c`;
 
-const EVENT_FIELDS = `.id, .title, .kind, .start, .end, .precision, .endPrecision, .approximate, .endApproximate, .timeZone, .status`;
-
 export const LIST_EVENTS = `
 MATCH (e:Event)
 WHERE e.caseId = $caseId
   AND ($from IS NULL OR e.endAt > datetime($from))
   AND ($to IS NULL OR e.startAt < datetime($to))
-RETURN e { ${EVENT_FIELDS},
-  citationCount: COUNT { (:Citation)-[:SUPPORTS]->(e) },
-  participantIds: COLLECT { MATCH (en:Entity)-[:PARTICIPATES_IN]->(e) RETURN en.id ORDER BY en.id },
-  sourceIds: COLLECT { MATCH (s:Source)<-[:QUOTES]-(:Citation)-[:SUPPORTS]->(e) RETURN DISTINCT s.id AS sid ORDER BY sid } } AS event
+RETURN ${EVENT_LIST_ITEM} AS event
 ORDER BY e.startAt, e.id`;
 
 /**
@@ -41,29 +37,32 @@ ORDER BY e.startAt, e.id`;
  * would hide the range from the planner.
  *
  * Why it stays flat as the case grows: per span class (event-span.ts), one range seek on the
- * (caseId, spanClass, startAt) index from $from minus that class's longest span (or the cursor,
- * whichever is later) to $to, cut at $limit; then the classes' pages are merged and cut again. The
- * work is the window's events plus the events of each class that started within that class's span
- * before the window, never the events before that; the per-event subqueries run only on the page.
+ * (caseId, spanClass, startAt, id) index from $from minus that class's longest span (or the cursor,
+ * whichever is later) to $to, read in index order and stopped after $limit rows that pass the end
+ * filter; then the classes' pages (at most 6 × $limit rows) are merged and cut again. So the work
+ * is bounded by the page size, not by how many events the window or the case holds; the per-event
+ * projection runs only on the page.
+ *
+ * The planner reads the index in order only when ORDER BY names every indexed property in index
+ * order (the first two are constant here, so the order is the same) and when every property has a
+ * predicate (`e.id IS NOT NULL`: a composite index holds only nodes that have all four); the hint
+ * keeps it from preferring the (caseId, startAt) index, which would read the whole window and sort.
  */
 export const LIST_EVENTS_PAGE = `
 UNWIND ${SPAN_CLASSES_LITERAL} AS cls
 CALL (cls) {
   WITH cls, datetime($from) - duration({seconds: cls.maxSpan}) AS overlapFrom, datetime($afterStart) AS afterStart
   WITH cls, CASE WHEN overlapFrom > afterStart THEN overlapFrom ELSE afterStart END AS lower, afterStart
-  MATCH (e:Event)
+  MATCH (e:Event) USING INDEX e:Event(caseId, spanClass, startAt, id)
   WHERE e.caseId = $caseId AND e.spanClass = cls.id
-    AND e.startAt >= lower AND e.startAt < datetime($to)
+    AND e.startAt >= lower AND e.startAt < datetime($to) AND e.id IS NOT NULL
     AND e.endAt > datetime($from)
     AND (e.startAt > afterStart OR e.id > $afterId)
-  WITH e ORDER BY e.startAt, e.id LIMIT $limit
+  WITH e ORDER BY e.caseId, e.spanClass, e.startAt, e.id LIMIT $limit
   RETURN e
 }
 WITH e ORDER BY e.startAt, e.id LIMIT $limit
-RETURN e { ${EVENT_FIELDS},
-  citationCount: COUNT { (:Citation)-[:SUPPORTS]->(e) },
-  participantIds: COLLECT { MATCH (en:Entity)-[:PARTICIPATES_IN]->(e) RETURN en.id ORDER BY en.id },
-  sourceIds: COLLECT { MATCH (s:Source)<-[:QUOTES]-(:Citation)-[:SUPPORTS]->(e) RETURN DISTINCT s.id AS sid ORDER BY sid } } AS event,
+RETURN ${EVENT_LIST_ITEM} AS event,
   toString(e.startAt) AS sortStart`;
 
 export const LIST_ENTITIES = `

@@ -4,6 +4,7 @@
  * `event_case_start` index (caseId, startAt) and filter the end on the rows it yields.
  * Kinds and statuses the reader hides are parameters (lists, possibly empty).
  */
+import { EVENT_LIST_ITEM } from './event-list-item';
 
 /**
  * Kinds and statuses not hidden. Written so that with nothing hidden (the usual case) no property
@@ -57,10 +58,7 @@ RETURN count(e) AS n`;
 export const TIMELINE_WINDOW_EVENTS = `${IN_WINDOW}
   AND e.span <= $narrowSpan
 WITH e ORDER BY e.startAt, e.id LIMIT $limit
-RETURN e { .id, .title, .kind, .start, .end, .precision, .endPrecision, .approximate, .endApproximate, .timeZone, .status,
-  citationCount: COUNT { (:Citation)-[:SUPPORTS]->(e) },
-  participantIds: COLLECT { MATCH (en:Entity)-[:PARTICIPATES_IN]->(e) RETURN en.id ORDER BY en.id },
-  sourceIds: COLLECT { MATCH (s:Source)<-[:QUOTES]-(:Citation)-[:SUPPORTS]->(e) RETURN DISTINCT s.id AS sid ORDER BY sid } } AS event`;
+RETURN ${EVENT_LIST_ITEM} AS event`;
 
 /**
  * Events of the window counted per bucket and status. A bucket is the event's start in units of

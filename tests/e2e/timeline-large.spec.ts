@@ -1,21 +1,24 @@
+import AxeBuilder from '@axe-core/playwright';
 import { execFileSync } from 'node:child_process';
 import path from 'node:path';
-import { expect, test, type APIRequestContext } from '@playwright/test';
+import { expect, test, type APIRequestContext, type Page } from '@playwright/test';
 import { TimelineWindow } from '../../lib/api/timeline';
 
 /**
- * The aggregating timeline on a large generated case (lib/synth, the `npm run gen` generator):
- * zoomed out the browser holds a few hundred items at most (counts per bucket from
- * GET /api/cases/{id}/timeline), zoomed in to a day it shows the events themselves. The case is
+ * The page of a large generated case (lib/synth, the `npm run gen` generator): it never reads the
+ * whole case. The aggregating timeline: zoomed out the browser holds a few hundred items at most
+ * (counts per bucket from GET /api/cases/{id}/timeline), zoomed in to a day it shows the events
+ * themselves. The network is the window's, bounded (GET /api/cases/{id}/network). The case is
  * generated into its own id for this file and deleted after it, so no other spec sees it.
  */
 // Above the aggregating threshold (lib/views/timeline-buckets.ts LARGE_TIMELINE_EVENTS, 2,000) and
-// far above the 300 a window may list, yet small enough for the case page, which still receives
-// the whole case (a 20k-event case page takes minutes on the shared test machine).
+// far above the 300 a window may list; more entities than the window network draws (300).
 const CASE_ID = 'e2e-timeline-large';
 const EVENTS = 3_000;
 const ROOT = path.resolve(__dirname, '..', '..');
+const ENTITIES = 400;
 const MAX_DOM_ITEMS = 300;
+const WCAG = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'];
 /** Runs a script with the server conditions the graph code needs (graph/ is server-only). */
 function node(args: string[]): void {
   execFileSync(process.execPath, ['--conditions=react-server', '--import', 'tsx', ...args], { cwd: ROOT, stdio: 'inherit' });
@@ -29,17 +32,39 @@ async function timelineApi(request: APIRequestContext, query = ''): Promise<Time
   return TimelineWindow.parse(await res.json());
 }
 
+test.beforeAll(async () => {
+  test.setTimeout(5 * 60_000);
+  // The same generator as `npm run gen`, loaded in batched chunks (graph/bulk-load.repo.ts).
+  node(['scripts/gen.ts', '--events', String(EVENTS), '--entities', String(ENTITIES), '--seed', '11', '--case', CASE_ID, '--chunked']);
+});
+
+test.afterAll(() => {
+  node(['--input-type=module', '-e', `const m = await import('./graph/import.repo.ts'); const d = await import('./graph/driver.ts'); await (m.default ?? m).deleteCase(${JSON.stringify(CASE_ID)}); await (d.default ?? d).closeDriver();`]);
+});
+
+/** A quiet stretch of the case (the smaller buckets first) with an event dated to one day in it, and that day's window. */
+async function quietDay(request: APIRequestContext) {
+  const whole = await timelineApi(request);
+  expect(whole.mode).toBe('buckets');
+  if (whole.mode !== 'buckets') throw new Error('the whole case must come as buckets');
+  let event: TimelineEvent | undefined;
+  for (const bucket of [...whole.buckets].sort((a, b) => a.count - b.count).slice(0, 10)) {
+    const inside = await timelineApi(request, `?from=${bucket.start}&to=${bucket.end}`);
+    event = inside.mode === 'events' ? inside.events.find((e) => e.end === null && (e.precision === 'day' || e.precision === 'minute')) : undefined;
+    if (event) break;
+  }
+  if (!event) throw new Error('no day-precise event in the quietest buckets');
+  const found: TimelineEvent = event;
+  const day = found.start.slice(0, 10);
+  const next = new Date(Date.parse(`${day}T00:00:00Z`) + 86_400_000).toISOString().slice(0, 10);
+  const dayWindow = await timelineApi(request, `?from=${day}T00:00Z&to=${next}T00:00Z`);
+  expect(dayWindow.mode).toBe('events');
+  if (dayWindow.mode !== 'events') throw new Error('a day must come as events');
+  expect(dayWindow.events.some((e) => e.id === found.id)).toBe(true);
+  return { event: found, url: `/cases/${CASE_ID}?from=${day}T00:00&to=${next}T00:00`, events: dayWindow.events };
+}
+
 test.describe('large case timeline', () => {
-  test.beforeAll(async () => {
-    test.setTimeout(5 * 60_000);
-    // The same generator as `npm run gen`, loaded in batched chunks (graph/bulk-load.repo.ts).
-    node(['scripts/gen.ts', '--events', String(EVENTS), '--entities', '200', '--seed', '11', '--case', CASE_ID, '--chunked']);
-  });
-
-  test.afterAll(() => {
-    node(['--input-type=module', '-e', `const m = await import('./graph/import.repo.ts'); const d = await import('./graph/driver.ts'); await (m.default ?? m).deleteCase(${JSON.stringify(CASE_ID)}); await (d.default ?? d).closeDriver();`]);
-  });
-
   test('zoomed out: counts per time bucket, never more than a few hundred DOM items', async ({ page }) => {
     test.setTimeout(120_000);
     await page.goto(`/cases/${CASE_ID}`);
@@ -58,33 +83,98 @@ test.describe('large case timeline', () => {
 
   test('zoomed in to a day: the events themselves, selectable', async ({ page, request }) => {
     test.setTimeout(120_000);
-    // A quiet stretch of the case (the smaller buckets first) with an event dated to one day in it.
-    const whole = await timelineApi(request);
-    expect(whole.mode).toBe('buckets');
-    if (whole.mode !== 'buckets') return;
-    let event: TimelineEvent | undefined;
-    for (const bucket of [...whole.buckets].sort((a, b) => a.count - b.count).slice(0, 10)) {
-      const inside = await timelineApi(request, `?from=${bucket.start}&to=${bucket.end}`);
-      event = inside.mode === 'events' ? inside.events.find((e) => e.end === null && (e.precision === 'day' || e.precision === 'minute')) : undefined;
-      if (event) break;
-    }
-    if (!event) throw new Error('no day-precise event in the quietest buckets');
-    const day = event.start.slice(0, 10);
-    const next = new Date(Date.parse(`${day}T00:00:00Z`) + 86_400_000).toISOString().slice(0, 10);
-    const dayWindow = await timelineApi(request, `?from=${day}T00:00Z&to=${next}T00:00Z`);
-    expect(dayWindow.mode).toBe('events');
-    expect(dayWindow.mode === 'events' && dayWindow.events.some((e) => e.id === event!.id)).toBe(true);
-
-    await page.goto(`/cases/${CASE_ID}?from=${day}T00:00&to=${next}T00:00`);
+    const { event, url, events: dayEvents } = await quietDay(request);
+    await page.goto(url);
     const timeline = page.getByTestId('timeline');
     const item = timeline.locator('.vis-item.tw-event', { hasText: event.title }).first();
     await expect(item).toBeVisible({ timeout: 60_000 });
     await expect(timeline.locator('.vis-item.tw-bucket')).toHaveCount(0);
     expect(await timeline.locator('.vis-item').count()).toBeLessThanOrEqual(MAX_DOM_ITEMS);
-    if (dayWindow.mode !== 'events') return;
-    const shown = dayWindow.events.length;
+    const shown = dayEvents.length;
     await expect(page.getByTestId('timeline-window-summary')).toContainText(`${shown} ${shown === 1 ? 'event' : 'events'} in this window`);
     await item.click();
     await expect(page.locator('#tw-details').getByRole('heading', { level: 3 })).toHaveText(event.title);
+  });
+});
+
+const escapeRe = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+
+/** The ids of the drawn network nodes carrying a class (cytoscape, through the test hook). */
+const cyIds = (page: Page, selector: string) => page.evaluate((sel) => window.__twCy?.nodes(sel).map((n) => n.id()).sort() ?? [], selector);
+
+test.describe('large case page', () => {
+  test('never holds the whole case: a small page, interactive quickly, a bounded network of the window', async ({ page, request }) => {
+    test.setTimeout(120_000);
+    // The HTML (with its React payload) carries the summary and the first sources, no events.
+    const res = await request.get(`/cases/${CASE_ID}`);
+    expect(res.status()).toBe(200);
+    const html = await res.text();
+    expect(html.length).toBeLessThan(150_000);
+    expect(html.match(/evt_[0-9a-f]/g)?.length ?? 0).toBe(0);
+
+    const started = Date.now();
+    await page.goto(`/cases/${CASE_ID}`);
+    await expect(page.getByTestId('timeline').locator('.vis-item.tw-bucket').first()).toBeVisible({ timeout: 30_000 });
+    await expect(page.getByTestId('timeline-window-summary')).toContainText(`${EVENTS.toLocaleString('en')} events in this window`);
+    // Interactive: the search box answers (hydrated, and /api/search works on the large case).
+    const search = page.getByRole('searchbox', { name: 'Search names, events and quotes' });
+    await search.fill('a');
+    await expect(page.getByRole('search').getByRole('button').first()).toBeVisible({ timeout: 30_000 });
+    const interactiveMs = Date.now() - started;
+    console.log(`large case page: HTML ${html.length} bytes, timeline drawn and search answering after ${interactiveMs} ms`);
+    expect(interactiveMs).toBeLessThan(30_000);
+    await search.fill('');
+
+    // The network: at most 300 entities of the window (the whole case here), said so in words.
+    const note = page.getByTestId('window-network-note');
+    await expect(note).toContainText(/^Showing 300 of \d{3} entities taking part in this window's events/, { timeout: 30_000 });
+    const total = Number(/of (\d+) entities/.exec((await note.textContent()) ?? '')![1]);
+    expect(total).toBeGreaterThan(300);
+    expect(total).toBeLessThanOrEqual(ENTITIES);
+    await page.waitForFunction(() => (window.__twCy?.nodes().length ?? 0) === 300, null, { timeout: 30_000 });
+    await expect(page.getByTestId('network-list').locator('summary')).toContainText('(300 entities)');
+    // Bounded DOM: a few hundred timeline items, no list of every event.
+    expect(await page.getByTestId('timeline').locator('.vis-item').count()).toBeLessThanOrEqual(MAX_DOM_ITEMS);
+    expect(await page.locator('*').count()).toBeLessThan(10_000);
+    // Sources: the first 50, and the count of the rest.
+    await expect(page.locator('.tw-source-list > li')).toHaveCount(50);
+    await expect(page.getByTestId('sources-more')).toContainText(/and \d+ more/);
+
+    expect((await new AxeBuilder({ page }).withTags(WCAG).analyze()).violations).toEqual([]);
+  });
+
+  test('a day: select an event in the window list, read its citations; the two views light each other up', async ({ page, request }) => {
+    test.setTimeout(120_000);
+    const { event, url, events: dayEvents } = await quietDay(request);
+    await page.goto(url);
+    await expect(page.getByTestId('window-network-note')).toContainText(/^Showing all \d+ entit/, { timeout: 30_000 });
+    await page.waitForFunction(() => (window.__twCy?.nodes().length ?? 0) > 0);
+
+    // Select the event from the timeline's text alternative.
+    await page.getByTestId('timeline-window-list').locator('summary').click();
+    const list = page.getByRole('list', { name: 'Events in this window, in date order' });
+    await list.getByRole('button', { name: new RegExp(escapeRe(event.title)) }).first().click();
+    const details = page.locator('#tw-details');
+    await expect(details.getByRole('heading', { level: 3 })).toHaveText(event.title);
+    await expect(details.getByRole('heading', { name: /What the sources say \([1-9]\d*\)/ })).toBeVisible();
+    await expect(details.locator('.tw-citation').first()).toBeVisible();
+    expect(page.url()).toContain(`sel=${event.id}`);
+    // Its participants light up in the network.
+    await expect.poll(() => cyIds(page, '.highlighted')).toEqual([...event.participantIds].sort());
+
+    // An entity: its events in the window list light up, the others dim.
+    const entityId = event.participantIds[0]!;
+    const other = dayEvents.find((e) => !e.participantIds.includes(entityId));
+    const name = await page.evaluate((id) => String(window.__twCy?.getElementById(id).data('label')), entityId);
+    const entities = page.getByTestId('network-list');
+    await entities.locator('summary').click();
+    await entities.locator('button', { has: page.locator('.tw-list-title', { hasText: new RegExp(`^${escapeRe(name)}$`) }) }).first().click();
+    await expect(details.getByRole('heading', { level: 3 })).toHaveText(name);
+    const buttons = list.getByRole('button');
+    const index = dayEvents.findIndex((e) => e.id === event.id);
+    await expect(buttons.nth(index)).not.toHaveClass(/tw-dimmed/);
+    if (other) await expect(buttons.nth(dayEvents.indexOf(other))).toHaveClass(/tw-dimmed/);
+
+    expect((await new AxeBuilder({ page }).withTags(WCAG).analyze()).violations).toEqual([]);
   });
 });

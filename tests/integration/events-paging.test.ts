@@ -3,7 +3,8 @@ import { randomBytes } from 'node:crypto';
 import { after, before, describe, it } from 'node:test';
 import { NextRequest } from 'next/server';
 import { GET } from '../../app/api/cases/[caseId]/events/route';
-import { closeDriver } from '../../graph/driver';
+import { closeDriver, neo4j, read } from '../../graph/driver';
+import { LIST_EVENTS_PAGE } from '../../graph/queries/read.queries';
 import { encodeEvent } from '../../graph/encode';
 import { deleteCase, importCaseBundle } from '../../graph/import.repo';
 import { migrate } from '../../graph/migrations';
@@ -87,6 +88,42 @@ describe('GET /api/cases/{caseId}/events: limit and cursor (real Neo4j)', () => 
     assert.ok(overlapping.size > 5, 'the window holds several pages');
     assert.deepEqual(new Set(seen), overlapping);
     assert.deepEqual(seen, expected.filter((id) => overlapping.has(id)));
+  });
+
+  it("gives each event its citation count, participants and sources, sorted and once each", async () => {
+    const page = EventPage.parse((await get('')).body);
+    const sourceOf = new Map(bundle.citations.map((c) => [c.id, c.sourceId]));
+    const sorted = (ids: Iterable<string>) => [...new Set(ids)].sort();
+    for (const event of bundle.events) {
+      const listed = page.events.find((e) => e.id === event.id);
+      assert.ok(listed, event.id);
+      assert.equal(listed.citationCount, event.citationIds.length, `${event.id} citations`);
+      assert.deepEqual(listed.participantIds, sorted(bundle.participations.filter((p) => p.eventId === event.id).map((p) => p.entityId)), `${event.id} participants`);
+      assert.deepEqual(listed.sourceIds, sorted(event.citationIds.map((id) => sourceOf.get(id)!)), `${event.id} sources`);
+    }
+  });
+
+  it('reads the index in (start, id) order and stops at the page: the seek yields at most one page per span class', async () => {
+    // The whole case is the window, so a plan that read the window and sorted it would touch all
+    // 300 events; reading in index order stops after limit rows in each of the 6 span classes.
+    const limit = 6;
+    const res = await read(`PROFILE ${LIST_EVENTS_PAGE}`, {
+      caseId,
+      from: '0001-01-01T00:00:00Z',
+      to: '9999-12-31T23:59:59.999Z',
+      afterStart: '0001-01-01T00:00:00Z',
+      afterId: '',
+      limit: neo4j.int(limit + 1),
+    });
+    assert.deepEqual(res.records.map((r) => (r.get('event') as { id: string }).id), expected.slice(0, limit + 1));
+    type Plan = { operatorType: string; rows: number; children: Plan[] };
+    const ops: Plan[] = [];
+    const walk = (p: Plan) => { ops.push(p); p.children.forEach(walk); };
+    walk(res.summary.profile as unknown as Plan);
+    const seeks = ops.filter((o) => o.operatorType.startsWith('NodeIndexSeek'));
+    assert.equal(seeks.length, 1, ops.map((o) => o.operatorType).join(', '));
+    assert.ok(seeks[0]!.rows <= 6 * (limit + 1) + 6, `the seek read ${seeks[0]!.rows} index entries for a page of ${limit + 1}`);
+    assert.ok(!ops.some((o) => /^(Sort|Top|PartialSort|PartialTop)@/.test(o.operatorType) && o.rows > 6 * (limit + 1)), 'nothing sorts more than the classes\' pages');
   });
 
   it('refuses a cursor it did not issue, and a limit out of range, with 400', async () => {
