@@ -2,10 +2,29 @@
  * Provenance queries: the source reader, replacing a source's text with its citations re-anchored,
  * the citation audit, and an editor's status override. Every value is a parameter.
  */
+import { RELATION_TYPES } from '../../lib/model/vocab';
+
+const RELATION_STEP = RELATION_TYPES.join('|');
 
 /** A source with each citation in it and everything each citation supports. */
 export const GET_SOURCE_READER = `
 MATCH (s:Source {id: $id})
+WITH s, COLLECT { MATCH (ci:Citation)-[:QUOTES]->(s) RETURN ci.id } AS quoted
+// Participations and relationships keep their citations as id lists, which no index reaches: read
+// the case's once (from the case, never a scan of every case's) and hand each citation its own.
+WITH s,
+  COLLECT {
+    MATCH (:Case {id: s.caseId})-[:HAS_EVENT]->(e:Event)<-[p:PARTICIPATES_IN]-(en:Entity)
+    WHERE any(id IN p.citationIds WHERE id IN quoted)
+    RETURN { eventId: e.id, eventTitle: e.title, entityId: en.id, entityName: en.name, role: p.role, citationIds: p.citationIds } AS x
+    ORDER BY e.title, en.name
+  } AS parts,
+  COLLECT {
+    MATCH (:Case {id: s.caseId})-[:HAS_ENTITY]->(a:Entity)-[r:${RELATION_STEP}]->(b)
+    WHERE any(id IN r.citationIds WHERE id IN quoted)
+    RETURN { id: r.id, type: type(r), from: a { .id, .name, .type }, to: b { .id, .name, .type }, citationIds: r.citationIds } AS x
+    ORDER BY r.id
+  } AS rels
 RETURN s AS source,
   COLLECT {
     MATCH (ci:Citation)-[:QUOTES]->(s)
@@ -13,16 +32,8 @@ RETURN s AS source,
       citation: ci,
       events: COLLECT { MATCH (ci)-[:SUPPORTS]->(e:Event) RETURN e { .id, .caseId, .title, .status } AS x ORDER BY e.startAt, e.id },
       entities: COLLECT { MATCH (ci)-[:SUPPORTS]->(n:Entity) RETURN n { .id, .caseId, .name, .type } AS x ORDER BY n.name, n.id },
-      participations: COLLECT {
-        MATCH (en:Entity)-[p:PARTICIPATES_IN]->(e:Event)
-        WHERE e.caseId = s.caseId AND ci.id IN p.citationIds
-        RETURN { eventId: e.id, eventTitle: e.title, entityId: en.id, entityName: en.name, role: p.role } AS x ORDER BY e.title, en.name
-      },
-      relations: COLLECT {
-        MATCH (a:Entity)-[r]->(b:Entity)
-        WHERE a.caseId = s.caseId AND r.id IS NOT NULL AND ci.id IN r.citationIds
-        RETURN { id: r.id, type: type(r), from: a { .id, .name, .type }, to: b { .id, .name, .type } } AS x ORDER BY r.id
-      }
+      participations: [x IN parts WHERE ci.id IN x.citationIds | x { .eventId, .eventTitle, .entityId, .entityName, .role }],
+      relations: [x IN rels WHERE ci.id IN x.citationIds | x { .id, .type, .from, .to }]
     } AS c
     ORDER BY ci.start, ci.id
   } AS citations`;

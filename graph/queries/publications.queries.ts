@@ -22,6 +22,8 @@ RETURN p { .caseId, .version, .publishedAt, .publishedBy, .title, .bytes } AS pu
 /** The case's publications, newest first (metadata only: the snapshots are not read). */
 export const LIST_PUBLICATIONS = `
 MATCH (p:Publication {caseId: $caseId})
+// Every publication has a version: said here so the (caseId, version) constraint's index is sought.
+WHERE p.version IS NOT NULL
 RETURN p { .caseId, .version, .publishedAt, .publishedBy, .title, .bytes } AS publication
 ORDER BY p.publishedAt DESC, p.version
 LIMIT $limit`;

@@ -22,10 +22,16 @@ RETURN c { .id, .title, .summary,
   entityCount: COUNT { (c)-[:HAS_ENTITY]->() },
   sourceCount: COUNT { (c)-[:HAS_SOURCE]->() } } AS c`;
 
+/**
+ * Queries that read one case's records start from the case (a unique seek) and walk its HAS_*
+ * links, or seek an index on caseId: never a label scan, whose cost grows with every other case in
+ * the database (tests/integration/queries-explain.test.ts checks the plans).
+ */
+const RELATION_STEP = RELATION_TYPES.join('|');
+
 export const LIST_EVENTS = `
-MATCH (e:Event)
-WHERE e.caseId = $caseId
-  AND ($from IS NULL OR e.endAt > datetime($from))
+MATCH (:Case {id: $caseId})-[:HAS_EVENT]->(e:Event)
+WHERE ($from IS NULL OR e.endAt > datetime($from))
   AND ($to IS NULL OR e.startAt < datetime($to))
 RETURN ${EVENT_LIST_ITEM} AS event
 ORDER BY e.startAt, e.id`;
@@ -73,18 +79,16 @@ ORDER BY n.name, n.id`;
 
 /** Relationships among the case's entities, kept when their validity overlaps the window. */
 export const LIST_RELATIONS = `
-MATCH (a:Entity)-[r]->(b:Entity)
-WHERE a.caseId = $caseId AND r.id IS NOT NULL
-  AND ($to IS NULL OR r.validFromAt IS NULL OR r.validFromAt < datetime($to))
+MATCH (:Case {id: $caseId})-[:HAS_ENTITY]->(a:Entity)-[r:${RELATION_STEP}]->(b)
+WHERE ($to IS NULL OR r.validFromAt IS NULL OR r.validFromAt < datetime($to))
   AND ($from IS NULL OR r.validToAt IS NULL OR r.validToAt > datetime($from))
 RETURN { id: r.id, type: type(r), source: a.id, target: b.id, validFrom: r.validFrom, validTo: r.validTo,
          citationCount: size(r.citationIds) } AS r
 ORDER BY r.id`;
 
 export const LIST_PARTICIPATIONS = `
-MATCH (en:Entity)-[p:PARTICIPATES_IN]->(e:Event)
-WHERE e.caseId = $caseId
-  AND ($from IS NULL OR e.endAt > datetime($from))
+MATCH (:Case {id: $caseId})-[:HAS_EVENT]->(e:Event)<-[p:PARTICIPATES_IN]-(en)
+WHERE ($from IS NULL OR e.endAt > datetime($from))
   AND ($to IS NULL OR e.startAt < datetime($to))
 RETURN { id: p.id, eventId: e.id, entityId: en.id, role: p.role } AS p
 ORDER BY p.id`;
@@ -118,7 +122,8 @@ RETURN n AS entity,
     RETURN { id: e.id, title: e.title, start: e.start, status: e.status, role: p.role } AS x ORDER BY e.startAt, e.id
   } AS events,
   COLLECT {
-    MATCH (a:Entity)-[r]->(b:Entity) WHERE (a = n OR b = n) AND r.id IS NOT NULL
+    MATCH (n)-[r:${RELATION_STEP}]-()
+    WITH DISTINCT r, startNode(r) AS a, endNode(r) AS b
     RETURN { id: r.id, type: type(r), from: a { .id, .name, .type }, to: b { .id, .name, .type },
              validFrom: r.validFrom, validTo: r.validTo,
              citations: COLLECT { MATCH (rc:Citation) WHERE rc.id IN r.citationIds RETURN ${CITATION_WITH_SOURCE('rc')} AS c ORDER BY rc.start } } AS x
