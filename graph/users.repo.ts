@@ -5,7 +5,7 @@ import { read, writeTransaction } from './driver';
 import { toNumber, toPlain } from './decode';
 import { ConflictError, NotFoundError } from './errors';
 import {
-  CASE_OF_RECORD,
+  CASE_ACCESS_OF_RECORD,
   COUNT_USERS,
   CREATE_API_TOKEN,
   CREATE_SESSION,
@@ -102,12 +102,17 @@ export async function getCaseAccess(caseId: string, userId: string | null): Prom
   return rec ? { visibility: rec.get('visibility') as Visibility, member: Boolean(rec.get('member')) } : null;
 }
 
-/** The case of an event, entity, source or citation id; null for an unknown or malformed id. */
-export async function caseOfRecord(id: string): Promise<string | null> {
+/**
+ * The case of an event, entity, source or citation id, with who may read it (as getCaseAccess);
+ * null for an unknown or malformed id.
+ */
+export async function caseAccessOfRecord(id: string, userId: string | null): Promise<(CaseAccess & { caseId: string }) | null> {
   const kind = idKindOf(id);
-  if (kind === null || !(kind in CASE_OF_RECORD)) return null;
-  const rec = (await read(CASE_OF_RECORD[kind as RecordKind], { id })).records[0];
-  return rec ? String(rec.get('caseId')) : null;
+  if (kind === null || !(kind in CASE_ACCESS_OF_RECORD)) return null;
+  const rec = (await read(CASE_ACCESS_OF_RECORD[kind as RecordKind], { id, userId })).records[0];
+  return rec
+    ? { caseId: String(rec.get('caseId')), visibility: rec.get('visibility') as Visibility, member: Boolean(rec.get('member')) }
+    : null;
 }
 
 export async function readableCaseIds(userId: string | null): Promise<Set<string>> {

@@ -63,8 +63,18 @@ RETURN coalesce(c.visibility, 'public') AS visibility,
  */
 const RECORD_LABELS = { event: 'Event', entity: 'Entity', source: 'Source', citation: 'Citation' } as const;
 export type RecordKind = keyof typeof RECORD_LABELS;
-export const CASE_OF_RECORD: Readonly<Record<RecordKind, string>> = Object.fromEntries(
-  Object.entries(RECORD_LABELS).map(([kind, label]) => [kind, `MATCH (n:${label} {id: $id}) RETURN n.caseId AS caseId`]),
+/**
+ * The record's case with who may read it (as GET_CASE_ACCESS), in one round trip: asked before
+ * every detail read, so it is one query, not "which case?" then "may they?".
+ */
+export const CASE_ACCESS_OF_RECORD: Readonly<Record<RecordKind, string>> = Object.fromEntries(
+  Object.entries(RECORD_LABELS).map(([kind, label]) => [
+    kind,
+    `MATCH (n:${label} {id: $id})
+MATCH (c:Case {id: n.caseId})
+RETURN c.id AS caseId, coalesce(c.visibility, 'public') AS visibility,
+       ($userId IS NOT NULL AND EXISTS { (:User {id: $userId})-[:MEMBER]->(c) }) AS member`,
+  ]),
 ) as Record<RecordKind, string>;
 
 /** Case ids the user may read: public ones and those they are a member of. */

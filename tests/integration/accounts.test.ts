@@ -6,7 +6,7 @@ import { generateSecret, hashSecret } from '../../lib/auth/tokens';
 import { ConflictError } from '../../graph/errors';
 import { importCaseBundle } from '../../graph/import.repo';
 import {
-  caseOfRecord,
+  caseAccessOfRecord,
   createApiToken,
   createSession,
   createUser,
@@ -87,6 +87,11 @@ describe('accounts (real Neo4j)', () => {
     assert.equal((await readableCaseIds(b.id)).has(caseId), false);
     assert.equal((await readableCaseIds(a.id)).has(caseId), true);
     assert.equal(await getCaseAccess(`no-such-case-${tag}`, null), null);
+    // A record of the case answers with the case's access, in the same one query.
+    const ev = bundle.events[0]!.id;
+    assert.deepEqual(await caseAccessOfRecord(ev, a.id), { caseId, visibility: 'private', member: true });
+    assert.deepEqual(await caseAccessOfRecord(ev, b.id), { caseId, visibility: 'private', member: false });
+    assert.deepEqual(await caseAccessOfRecord(ev, null), { caseId, visibility: 'private', member: false });
 
     // A re-import of the case keeps its visibility: publishing is not undone by loading data.
     await importCaseBundle(bundle);
@@ -94,10 +99,11 @@ describe('accounts (real Neo4j)', () => {
   });
 
   it('tells which case a record belongs to', async () => {
-    assert.equal(await caseOfRecord(bundle.events[0]!.id), caseId);
-    assert.equal(await caseOfRecord(bundle.entities[0]!.id), caseId);
-    assert.equal(await caseOfRecord(bundle.sources[0]!.id), caseId);
-    assert.equal(await caseOfRecord('evt_0000000000000000'), null);
-    assert.equal(await caseOfRecord("evt_' OR 1=1"), null);
+    assert.equal((await caseAccessOfRecord(bundle.events[0]!.id, null))?.caseId, caseId);
+    assert.equal((await caseAccessOfRecord(bundle.entities[0]!.id, null))?.caseId, caseId);
+    assert.equal((await caseAccessOfRecord(bundle.sources[0]!.id, null))?.caseId, caseId);
+    assert.equal((await caseAccessOfRecord(bundle.citations[0]!.id, null))?.caseId, caseId);
+    assert.equal(await caseAccessOfRecord('evt_0000000000000000', null), null);
+    assert.equal(await caseAccessOfRecord("evt_' OR 1=1", null), null);
   });
 });

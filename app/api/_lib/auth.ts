@@ -10,7 +10,7 @@ import { generateSecret, hashSecret } from '@/lib/auth/tokens';
 import { SlidingWindowLimiter } from '@/lib/rate-limit';
 import { NotFoundError } from '@/graph/errors';
 import {
-  caseOfRecord,
+  caseAccessOfRecord,
   createSession,
   deleteSession,
   getApiTokenUser,
@@ -60,11 +60,9 @@ export async function requireCaseRead(request: NextRequest | null, caseId: strin
 
 /** The same, for a record (event, entity, source, citation) id. */
 export async function requireRecordRead(request: NextRequest | null, id: string, what: string): Promise<void> {
-  const caseId = await caseOfRecord(id);
-  if (caseId === null) throw new NotFoundError(`no ${what} "${id}"`);
-  await requireCaseRead(request, caseId).catch((e: unknown) => {
-    throw e instanceof NotFoundError ? new NotFoundError(`no ${what} "${id}"`) : e;
-  });
+  const principal = await principalOf(request);
+  const access = await caseAccessOfRecord(id, principal?.user.id ?? null);
+  if (!access || !canReadCase(access, principal?.user ?? null)) throw new NotFoundError(`no ${what} "${id}"`);
 }
 
 export async function readableCases(request: NextRequest | null): Promise<Set<string>> {
