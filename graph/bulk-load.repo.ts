@@ -10,6 +10,7 @@
 import { writeTransaction } from './driver';
 import { encodeBundle } from './encode';
 import { deleteCase } from './import.repo';
+import { rebuildEventDays } from './event-days.repo';
 import * as Q from './queries/import.queries';
 import type { CaseBundle } from '../lib/model/bundle';
 import { RELATION_TYPES } from '../lib/model/vocab';
@@ -37,5 +38,7 @@ export async function loadBundleChunked(bundle: CaseBundle, log: (msg: string) =
     const ofType = rows.relations.filter((r) => r.type === type);
     if (ofType.length) await chunked(`relations ${type}`, Q.WRITE_RELATIONS[type], ofType);
   }
+  await writeTransaction((tx) => rebuildEventDays(tx, caseId));
+  log(`  day rollups (${Math.round(performance.now() - t)} ms so far)`);
   return { records: rows.sources.length + rows.citations.length + rows.entities.length + rows.events.length + rows.participations.length + rows.relations.length };
 }

@@ -3,6 +3,7 @@ import { writeTransaction } from './driver';
 import { encodeEvent } from './encode';
 import { InvariantError, NotFoundError } from './errors';
 import { requireCitations } from './import.repo';
+import { refreshEventDaysAround } from './event-days.repo';
 import { CASE_EXISTS, WRITE_EVENTS } from './queries/import.queries';
 
 /**
@@ -24,7 +25,9 @@ export async function upsertEvent(input: unknown): Promise<Event> {
       throw new NotFoundError(`no case ${event.caseId}`);
     }
     await requireCitations(tx, 'event', [row]);
+    const refreshDays = await refreshEventDaysAround(tx, event.caseId, [row.id]);
     await tx.run(WRITE_EVENTS, { caseId: event.caseId, rows: [row] });
+    await refreshDays();
   });
   return event;
 }

@@ -6,6 +6,8 @@ import { encodeBundle } from './encode';
 import { InvariantError } from './errors';
 import { toNumber } from './decode';
 import { writeBundleStories } from './stories.repo';
+import { rebuildEventDays } from './event-days.repo';
+import { DELETE_EVENT_DAYS } from './queries/event-days.queries';
 import {
   CASE_COUNTS,
   CASE_EXISTS,
@@ -98,6 +100,8 @@ export async function importCaseBundle(input: unknown, options: ImportOptions = 
       relationIds: rows.relations.map((r) => r.id),
     });
     step('pruned what the case no longer has');
+    await rebuildEventDays(tx, caseId);
+    step('day rollups rebuilt');
     if (bundle.stories) {
       await writeBundleStories(tx, caseId, bundle.stories, { prune: options.pruneStories ?? false });
       step(`stories (${bundle.stories.length})`);
@@ -149,5 +153,8 @@ export async function getCaseCounts(caseId: string): Promise<CaseCounts | null> 
 }
 
 export async function deleteCase(caseId: string): Promise<void> {
-  await writeTransaction((tx) => tx.run(DELETE_CASE, { caseId }));
+  await writeTransaction(async (tx) => {
+    await tx.run(DELETE_CASE, { caseId });
+    await tx.run(DELETE_EVENT_DAYS, { caseId });
+  });
 }

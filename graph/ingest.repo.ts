@@ -7,6 +7,7 @@ import { toPlain } from './decode';
 import { encodeBundle } from './encode';
 import { InvariantError, NotFoundError } from './errors';
 import { requireCitations } from './import.repo';
+import { refreshEventDaysAround } from './event-days.repo';
 import { MERGE_CITATIONS, MERGE_SOURCES, WRITE_EVENTS, WRITE_PARTICIPATIONS } from './queries/import.queries';
 import { ADD_ENTITIES, ADD_RELATIONS, CASE_FOR_INGEST, SOURCE_BY_HASH } from './queries/ingest.queries';
 import { RELATION_TYPES } from '../lib/model/vocab';
@@ -75,7 +76,9 @@ export async function writeIngestDelta(delta: IngestDelta): Promise<CommitResult
       throw new InvariantError(`refused: ${missing.length} entit(ies) the review linked to are no longer in case ${caseId}`, missing);
     }
     await requireCitations(tx, 'event', rows.events);
+    const refreshDays = await refreshEventDaysAround(tx, caseId, rows.events.map((e) => e.id));
     await tx.run(WRITE_EVENTS, { caseId, rows: rows.events });
+    await refreshDays();
     await requireCitations(tx, 'participation', rows.participations);
     await tx.run(WRITE_PARTICIPATIONS, { rows: rows.participations });
     await requireCitations(tx, 'relation', rows.relations);

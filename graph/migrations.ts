@@ -100,6 +100,22 @@ export const MIGRATIONS: readonly Migration[] = [
       'DROP INDEX event_case_span_start IF EXISTS',
     ],
   },
+  {
+    id: '0009-event-days',
+    description: "Day rollups of each case's events (graph/queries/event-days.queries.ts), indexed by case and day, built for the cases already there",
+    statements: [
+      'CREATE INDEX event_day_case_day IF NOT EXISTS FOR (n:EventDay) ON (n.caseId, n.day)',
+      // One transaction per case: the aggregation holds a case's days, never the whole store's.
+      `MATCH (c:Case)
+       CALL (c) {
+         MATCH (d:EventDay) WHERE d.caseId = c.id DELETE d
+         WITH count(*) AS deleted
+         MATCH (c)-[:HAS_EVENT]->(e:Event) WHERE e.startAt IS NOT NULL
+         WITH c, date(e.startAt) AS day, e.kind AS kind, e.status AS status, count(*) AS n
+         CREATE (:EventDay {caseId: c.id, day: day, kind: kind, status: status, n: n})
+       } IN TRANSACTIONS OF 1 ROWS`,
+    ],
+  },
 ];
 
 const APPLIED = 'MATCH (m:Migration) RETURN m.id AS id';

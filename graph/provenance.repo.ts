@@ -5,6 +5,7 @@ import { sha256Hex } from '../lib/model/ids';
 import { StatusOverride, type StatusOverrideResult } from '../lib/api/event-status';
 import { countOutcomes, reanchor, reanchorSpans, type ReanchorCounts, type ReanchorOutcome } from '../lib/provenance/reanchor';
 import { read, writeTransaction } from './driver';
+import { refreshEventDaysAround } from './event-days.repo';
 import { decodeCitation, decodeSource, toNumber, toPlain, type Props } from './decode';
 import { ConflictError, InvariantError, NotFoundError } from './errors';
 import {
@@ -193,7 +194,10 @@ export async function setEventStatus(eventId: string, input: unknown): Promise<S
     if (body.expectedVersion !== undefined && body.expectedVersion !== current) {
       throw new ConflictError(`the status was changed meanwhile (version ${current}, expected ${body.expectedVersion}): reload and try again`);
     }
+    // The day rollups count events by status: the event's day is recounted in this transaction.
+    const refreshDays = await refreshEventDaysAround(tx, String(rec.get('caseId')), [eventId]);
     const res = await tx.run(SET_EVENT_STATUS, { id: eventId, status: body.status, reason: body.reason });
+    await refreshDays();
     return { id: eventId, status: body.status, statusReason: body.reason, version: toNumber(res.records[0]!.get('version')) };
   });
 }

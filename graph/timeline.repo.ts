@@ -4,7 +4,15 @@ import { EVENTS_THRESHOLD, bucketBounds, planBuckets } from '../lib/views/timeli
 import { getCase, type TimeWindow } from './cases.repo';
 import { decodeEventListItem, toNumber } from './decode';
 import { neo4j, read } from './driver';
-import { TIMELINE_BUCKET_COUNTS, TIMELINE_EXTENT, TIMELINE_WIDE_COUNT, TIMELINE_WINDOW_EVENTS, TIMELINE_WINDOW_PROBE } from './queries/timeline.queries';
+import {
+  TIMELINE_BUCKET_COUNTS,
+  TIMELINE_DAY_COUNTS,
+  TIMELINE_EDGE_COUNTS,
+  TIMELINE_EXTENT,
+  TIMELINE_WIDE_COUNT,
+  TIMELINE_WINDOW_EVENTS,
+  TIMELINE_WINDOW_PROBE,
+} from './queries/timeline.queries';
 
 const DAY = 86_400_000;
 
@@ -61,15 +69,28 @@ export async function getTimelineWindow(
   }
 
   const plan = planBuckets(fromMs, toMs, filters.buckets);
-  const res = await read(TIMELINE_BUCKET_COUNTS, { ...params, origin: plan.origin, widthMs: plan.widthMs, count: neo4j.int(plan.count) });
+  const bucketParams = { ...params, origin: plan.origin, widthMs: plan.widthMs, count: neo4j.int(plan.count) };
+  // Buckets of a day or wider are summed from the day rollups over the window's whole days, plus
+  // its edges counted event by event; narrower buckets (a window of a few days at most) count
+  // the window's events directly.
+  const coreFrom = Math.ceil(fromMs / DAY) * DAY;
+  const coreTo = Math.floor(toMs / DAY) * DAY;
+  const answers =
+    plan.widthMs >= DAY && coreFrom < coreTo
+      ? await Promise.all(
+          [TIMELINE_DAY_COUNTS, TIMELINE_EDGE_COUNTS].map((q) =>
+            read(q, { ...bucketParams, coreFrom: new Date(coreFrom).toISOString(), coreTo: new Date(coreTo).toISOString() }),
+          ),
+        )
+      : [await read(TIMELINE_BUCKET_COUNTS, bucketParams)];
   const byIndex = new Map<number, StatusCounts>();
   let total = 0;
-  for (const r of res.records) {
+  for (const r of answers.flatMap((a) => a.records)) {
     const i = toNumber(r.get('bucket'));
     const status = r.get('status') as EventStatus;
     const n = toNumber(r.get('n'));
     const counts = byIndex.get(i) ?? emptyCounts();
-    counts[status] = n;
+    counts[status] += n;
     byIndex.set(i, counts);
     total += n;
   }

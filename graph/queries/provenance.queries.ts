@@ -66,7 +66,7 @@ ORDER BY s.caseId, s.id`;
 /** An event's status fields and the evidence the rules read, inside the transaction that changes it. */
 export const GET_EVENT_STATUS = `
 MATCH (e:Event {id: $id})
-RETURN e.status AS status, e.statusReason AS statusReason, coalesce(e.version, 0) AS version`;
+RETURN e.caseId AS caseId, e.status AS status, e.statusReason AS statusReason, coalesce(e.version, 0) AS version`;
 
 export const SET_EVENT_STATUS = `
 MATCH (e:Event {id: $id})

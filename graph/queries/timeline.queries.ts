@@ -5,12 +5,14 @@
  * Kinds and statuses the reader hides are parameters (lists, possibly empty).
  */
 import { EVENT_LIST_ITEM } from './event-list-item';
+import { SPAN_CLASSES_LITERAL } from './event-span';
 
 /**
  * Kinds and statuses not hidden. Written so that with nothing hidden (the usual case) no property
  * is read: the bucket counts then come from the index entries alone, plus each event's status.
  */
-const VISIBLE = `($hideKinds = [] OR NOT e.kind IN $hideKinds) AND ($hideStatuses = [] OR NOT e.status IN $hideStatuses)`;
+const visible = (v: string) => `($hideKinds = [] OR NOT ${v}.kind IN $hideKinds) AND ($hideStatuses = [] OR NOT ${v}.status IN $hideStatuses)`;
+const VISIBLE = visible('e');
 
 /**
  * Events overlapping [$from, $to). As in read.queries.ts LIST_EVENTS_PAGE, the (caseId, startAt)
@@ -35,11 +37,40 @@ WHERE e.caseId = $caseId AND e.startAt >= datetime($from) AND e.startAt < dateti
 WITH e LIMIT $limit
 RETURN count(e) AS n`;
 
-/** First start and last end of the case's (visible) events, epoch ms; nulls for an empty case. */
+/**
+ * First start and last end of the case's (visible) events, epoch ms; nulls for an empty case.
+ * Without reading every event: the first start is found on the first day that has a visible
+ * event (the day rollups, graph/queries/event-days.queries.ts, in index order); the last end, per
+ * span class, among the events that started within that class's longest span of the class's last
+ * start (the (caseId, spanClass, startAt, id) index read backwards).
+ */
 export const TIMELINE_EXTENT = `
-MATCH (e:Event)
-WHERE e.caseId = $caseId AND e.startAt IS NOT NULL AND ${VISIBLE}
-RETURN min(e.startAt).epochMillis AS first, max(e.endAt).epochMillis AS last`;
+CALL () {
+  MATCH (d:EventDay)
+  WHERE d.caseId = $caseId AND d.day IS NOT NULL AND ${visible('d')}
+  WITH d ORDER BY d.caseId, d.day LIMIT 1
+  MATCH (e:Event)
+  WHERE e.caseId = $caseId AND e.startAt >= datetime({date: d.day}) AND e.startAt < datetime({date: d.day + duration({days: 1})})
+    AND ${VISIBLE}
+  RETURN min(e.startAt) AS first
+}
+CALL () {
+  UNWIND ${SPAN_CLASSES_LITERAL} AS cls
+  CALL (cls) {
+    MATCH (e:Event) USING INDEX e:Event(caseId, spanClass, startAt, id)
+    WHERE e.caseId = $caseId AND e.spanClass = cls.id AND e.startAt IS NOT NULL AND e.id IS NOT NULL AND ${VISIBLE}
+    WITH e ORDER BY e.caseId DESC, e.spanClass DESC, e.startAt DESC, e.id DESC LIMIT 1
+    RETURN e.startAt AS lastStart
+  }
+  CALL (cls, lastStart) {
+    MATCH (e:Event) USING INDEX e:Event(caseId, spanClass, startAt, id)
+    WHERE e.caseId = $caseId AND e.spanClass = cls.id AND e.id IS NOT NULL
+      AND e.startAt >= lastStart - duration({seconds: cls.maxSpan}) AND ${VISIBLE}
+    RETURN max(e.endAt) AS classLast
+  }
+  RETURN max(classLast) AS last
+}
+RETURN first.epochMillis AS first, last.epochMillis AS last`;
 
 /**
  * Events overlapping the window whose date is wider than it ($narrowSpan seconds: known only to
@@ -70,3 +101,42 @@ WITH toInteger(floor((e.startAt.epochMillis - $origin) / $widthMs)) AS i, e.stat
 WITH CASE WHEN i < 0 THEN 0 WHEN i >= $count THEN $count - 1 ELSE i END AS bucket, status
 RETURN bucket, status, count(*) AS n
 ORDER BY bucket, status`;
+
+/** An event's bucket from its start (as TIMELINE_BUCKET_COUNTS), for the rows of the queries below. */
+const BUCKET_OF = (instant: string) => `
+WITH toInteger(floor((${instant}.epochMillis - $origin) / $widthMs)) AS i, status, n
+WITH CASE WHEN i < 0 THEN 0 WHEN i >= $count THEN $count - 1 ELSE i END AS bucket, status, n
+RETURN bucket, status, sum(n) AS n`;
+
+/**
+ * Buckets of a day or wider, from the day rollups: the events that start on the whole days
+ * [$coreFrom, $coreTo) of the window, counted per bucket and status without reading them. The
+ * events of the window's partial first and last days, and those that began before it and still
+ * run, are counted one by one by TIMELINE_EDGE_COUNTS; together they are TIMELINE_BUCKET_COUNTS.
+ */
+export const TIMELINE_DAY_COUNTS = `
+MATCH (d:EventDay)
+WHERE d.caseId = $caseId AND d.day >= date(datetime($coreFrom)) AND d.day < date(datetime($coreTo)) AND ${visible('d')}
+WITH d.day AS day, d.status AS status, d.n AS n
+WITH datetime({date: day}) AS start, status, n${BUCKET_OF('start')}`;
+
+/**
+ * The rest of the window that the rollups do not cover: events that start before $coreFrom and
+ * overlap the window (per span class, from $from minus the class's longest span, as
+ * LIST_EVENTS_PAGE), and events that start in [$coreTo, $to).
+ */
+export const TIMELINE_EDGE_COUNTS = `
+UNWIND ${SPAN_CLASSES_LITERAL} AS cls
+CALL (cls) {
+  MATCH (e:Event) USING INDEX e:Event(caseId, spanClass, startAt, id)
+  WHERE e.caseId = $caseId AND e.spanClass = cls.id AND e.id IS NOT NULL
+    AND e.startAt >= datetime($from) - duration({seconds: cls.maxSpan}) AND e.startAt < datetime($coreFrom)
+    AND e.endAt > datetime($from) AND ${VISIBLE}
+  RETURN e
+UNION ALL
+  MATCH (e:Event) USING INDEX e:Event(caseId, spanClass, startAt, id)
+  WHERE e.caseId = $caseId AND e.spanClass = cls.id AND e.id IS NOT NULL
+    AND e.startAt >= datetime($coreTo) AND e.startAt < datetime($to) AND ${VISIBLE}
+  RETURN e
+}
+WITH e.startAt AS start, e.status AS status, 1 AS n${BUCKET_OF('start')}`;

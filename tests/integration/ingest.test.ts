@@ -11,6 +11,7 @@ import { applyReview } from '../../lib/ingest/review';
 import { RulesExtractor } from '../../lib/ingest/rules-extractor';
 import { runIngest, type IngestInput } from '../../lib/ingest/runner';
 import { isolatedSampleCase } from './harness';
+import { rollupMismatches } from './support/event-days';
 
 const { caseId, bundle } = isolatedSampleCase('ingest');
 const graph = { getCaseForIngest, findSourceByHash, commitReviewed };
@@ -71,6 +72,7 @@ describe('ingest against Neo4j', () => {
     assert.notEqual(await snapshot(), before);
     if (res.status !== 'committed') return;
     assert.equal(res.eventIds.length, doc.events.length - 1);
+    assert.deepEqual(await rollupMismatches(caseId), [], 'the day rollups count the new events');
     const rows = await read(
       `MATCH (e:Event)<-[:SUPPORTS]-(ci:Citation)-[:QUOTES]->(s:Source {id: $sourceId})
        RETURN e.status AS status, ci.quote AS quote, ci.start AS start, ci.end AS end, s.text AS text`,

@@ -9,6 +9,10 @@ import { getTimelineWindow, narrowSpanSeconds } from '../../graph/timeline.repo'
 import { TimelineWindow } from '../../lib/api/timeline';
 import { EVENT_STATUSES } from '../../lib/model/vocab';
 import { generateCase } from '../../lib/synth/generate';
+import { upsertEvent } from '../../graph/events.repo';
+import { setEventStatus } from '../../graph/provenance.repo';
+import { read } from '../../graph/driver';
+import { rollupMismatches } from './support/event-days';
 import { EVENTS_THRESHOLD, bucketIndex, planBuckets } from '../../lib/views/timeline-buckets';
 
 /**
@@ -104,6 +108,54 @@ describe('timeline window (real Neo4j)', () => {
         assert.equal(b.byStatus.denied, 0);
       }
     }
+  });
+
+  it('a window whose edges fall inside days: the partial first and last days counted event by event, the rest from the day rollups', async () => {
+    const from = Date.UTC(2018, 0, 1, 13, 17);
+    const to = Date.UTC(2020, 6, 1, 7, 5);
+    const expected = overlapping(from, to);
+    const w = await getTimelineWindow(caseId, { from: iso(from), to: iso(to) }, { ...noFilters, buckets: 60 });
+    assert.ok(w && w.mode === 'buckets');
+    const plan = planBuckets(from, to, 60);
+    assert.ok(plan.widthMs >= 86_400_000, 'buckets of a day or wider use the rollups');
+    assert.equal(w.total, expected.length);
+    const want = new Map<string, Record<string, number>>();
+    for (const s of expected) {
+      const start = iso(plan.origin + bucketIndex(plan, s.start) * plan.widthMs);
+      const byStatus = want.get(start) ?? {};
+      byStatus[s.status] = (byStatus[s.status] ?? 0) + 1;
+      want.set(start, byStatus);
+    }
+    const got = new Map(w.buckets.map((b) => [b.start, Object.fromEntries(Object.entries(b.byStatus).filter(([, n]) => n > 0))]));
+    assert.deepEqual(got, want);
+  });
+
+  it('the day rollups follow every write: an edited event moved to another day, a status override', async () => {
+    assert.deepEqual(await rollupMismatches(caseId), [], 'after the import');
+    const event = bundle.events.find((e) => e.start.startsWith('2019-') && e.status !== 'denied')!;
+    const moved = { ...event, start: '2015-03-04', end: null, precision: 'day' as const, endPrecision: null };
+    await upsertEvent(moved);
+    assert.deepEqual(await rollupMismatches(caseId), [], 'after an edit moved the event from one day to another');
+    const version = Number((await read('MATCH (e:Event {id: $id}) RETURN coalesce(e.version, 0) AS v', { id: event.id })).records[0]!.get('v'));
+    await setEventStatus(event.id, { status: 'denied', reason: 'Denied by the ministry, as quoted.', expectedVersion: version });
+    assert.deepEqual(await rollupMismatches(caseId), [], 'after a status override');
+    // And the timeline reads them: the moved, denied event is in 2015's bucket, not 2019's.
+    const w = await getTimelineWindow(caseId, { from: iso(Date.UTC(2015, 0, 1)), to: iso(Date.UTC(2016, 0, 1)) }, { ...noFilters, buckets: 12 });
+    assert.ok(w);
+    const deniedIn2015 = w.mode === 'buckets' ? w.buckets.reduce((n, b) => n + b.byStatus.denied, 0) : w.events.filter((e) => e.status === 'denied').length;
+    assert.ok(deniedIn2015 >= 1);
+    // The case as imported again: rebuilt, and the rollups agree once more.
+    await importCaseBundle(bundle);
+    assert.deepEqual(await rollupMismatches(caseId), [], 'after a re-import');
+  });
+
+  it('a deleted case leaves no rollups behind', async () => {
+    const other = generateCase({ events: 40, entities: 10, seed: 9, caseId: `${caseId}-gone` });
+    await importCaseBundle(other);
+    const count = async () => Number((await read('MATCH (d:EventDay) WHERE d.caseId = $id RETURN count(d) AS n', { id: other.case.id })).records[0]!.get('n'));
+    assert.ok((await count()) > 0);
+    await deleteCase(other.case.id);
+    assert.equal(await count(), 0);
   });
 
   it('an unknown case is null (404 in the API)', async () => {

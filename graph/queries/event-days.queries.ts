@@ -1,0 +1,45 @@
+/**
+ * Day rollups of a case's events: one (:EventDay {caseId, day, kind, status, n}) per UTC start day,
+ * kind and status, with n the number of the case's events of that kind and status that start on
+ * that day. The zoomed-out timeline (graph/timeline.repo.ts) sums them into buckets of a day or
+ * wider instead of reading every event of the window: a whole 1M-event case is then tens of
+ * thousands of small rows, not a million events.
+ *
+ * They are derived data, kept exact by every write of events in the same transaction
+ * (graph/event-days.repo.ts): a whole-case import rebuilds the case's rollups; a write of a few
+ * events refreshes the days those events started on before and after it. Every value is a parameter.
+ */
+
+/** UTC start days ('YYYY-MM-DD') of the given events as they are now (before a write moves them). */
+export const EVENT_START_DAYS = `
+UNWIND $ids AS id
+MATCH (e:Event {id: id})
+WHERE e.startAt IS NOT NULL
+RETURN collect(DISTINCT toString(date(e.startAt))) AS days`;
+
+/** Recounts the case's rollups of the given days ('YYYY-MM-DD', distinct) from its events. */
+export const REFRESH_EVENT_DAYS = `
+UNWIND $days AS dayText
+WITH date(dayText) AS day
+CALL (day) {
+  MATCH (d:EventDay) WHERE d.caseId = $caseId AND d.day = day
+  DELETE d
+}
+CALL (day) {
+  MATCH (e:Event)
+  WHERE e.caseId = $caseId AND e.startAt >= datetime({date: day}) AND e.startAt < datetime({date: day + duration({days: 1})})
+  WITH day, e.kind AS kind, e.status AS status, count(*) AS n
+  CREATE (:EventDay {caseId: $caseId, day: day, kind: kind, status: status, n: n})
+}`;
+
+/** Removes every rollup of the case (before a rebuild, and when the case is deleted). */
+export const DELETE_EVENT_DAYS = `
+MATCH (d:EventDay) WHERE d.caseId = $caseId
+DELETE d`;
+
+/** Counts all of the case's events into rollups (after DELETE_EVENT_DAYS, in the same transaction). */
+export const BUILD_EVENT_DAYS = `
+MATCH (:Case {id: $caseId})-[:HAS_EVENT]->(e:Event)
+WHERE e.startAt IS NOT NULL
+WITH date(e.startAt) AS day, e.kind AS kind, e.status AS status, count(*) AS n
+CREATE (:EventDay {caseId: $caseId, day: day, kind: kind, status: status, n: n})`;
