@@ -112,7 +112,8 @@ export const MIGRATIONS: readonly Migration[] = [
          WITH count(*) AS deleted
          MATCH (c)-[:HAS_EVENT]->(e:Event) WHERE e.startAt IS NOT NULL
          WITH c, date(e.startAt) AS day, e.kind AS kind, e.status AS status, count(*) AS n
-         CREATE (:EventDay {caseId: c.id, day: day, kind: kind, status: status, n: n})
+         WITH c, day, collect(kind) AS kinds, collect(status) AS statuses, collect(n) AS counts
+         CREATE (:EventDay {caseId: c.id, day: day, kinds: kinds, statuses: statuses, counts: counts})
        } IN TRANSACTIONS OF 1 ROWS`,
     ],
   },

@@ -214,6 +214,9 @@ async function latencyBench(previous: LatencySection | null) {
   const { getDriver, neo4j } = await import('../graph/driver');
   const { getCaseCounts } = await import('../graph/import.repo');
   const R = await import('../graph/queries/read.queries');
+  const T = await import('../graph/queries/timeline.queries');
+  const { getTimelineWindow } = await import('../graph/timeline.repo');
+  const { planBuckets } = await import('../lib/views/timeline-buckets');
   const { listEventsPage } = await import('../graph/cases.repo');
   const { getEntityNeighbourhood } = await import('../graph/neighbourhood.repo');
   const { searchCase } = await import('../graph/search.repo');
@@ -250,6 +253,21 @@ async function latencyBench(previous: LatencySection | null) {
     const from = new Date(Date.UTC(y!, m! - 1, 1)).toISOString();
     const to = new Date(Date.UTC(y!, m!, 1)).toISOString();
     const q = 'reportedly deployed';
+    // The zoomed-out timeline's parameters, as graph/timeline.repo.ts derives them from the extent.
+    const zoomedOut = await (async () => {
+      const DAY = 86_400_000;
+      const base = { caseId: cid, hideKinds: [], hideStatuses: [] };
+      const ext = (await read(T.TIMELINE_EXTENT, base)).records[0]!;
+      const fromMs = (ext.get('first') as { toNumber(): number }).toNumber();
+      const toMs = Math.max((ext.get('last') as { toNumber(): number }).toNumber(), fromMs + 1);
+      const plan = planBuckets(fromMs, toMs, 100);
+      const iso = (ms: number) => new Date(ms).toISOString();
+      const dayParams = {
+        ...base, from: iso(fromMs), to: iso(toMs), origin: plan.origin, widthMs: plan.widthMs, count: neo4j.int(plan.count),
+        coreFrom: iso(Math.ceil(fromMs / DAY) * DAY), coreTo: iso(Math.floor(toMs / DAY) * DAY),
+      };
+      return { base, dayParams };
+    })();
     // The exact parameters the repositories send, so "bare" differs only by what the repository adds.
     const windowParams = { caseId: cid, from, to, afterStart: '0001-01-01T00:00:00Z', afterId: '', limit: neo4j.int(EVENTS_PAGE_DEFAULT + 1) };
     const hood = (id: string, hops: number) => ({ id, hops: neo4j.int(hops), limit: neo4j.int(NEIGHBOURHOOD_DEFAULT_LIMIT) });
@@ -265,6 +283,17 @@ async function latencyBench(previous: LatencySection | null) {
       { name: 'neighbourhood 1 hop (mid-degree entity)', cypher: R.ENTITY_NEIGHBOURHOOD, params: hood(mid, 1), repo: () => getEntityNeighbourhood(mid, 1), bare: () => read(R.ENTITY_NEIGHBOURHOOD, hood(mid, 1)) },
       { name: 'neighbourhood 2 hops (mid-degree entity)', cypher: R.ENTITY_NEIGHBOURHOOD, params: hood(mid, 2), repo: () => getEntityNeighbourhood(mid, 2), bare: () => read(R.ENTITY_NEIGHBOURHOOD, hood(mid, 2)) },
       { name: 'neighbourhood 1 hop (hub entity)', cypher: R.ENTITY_NEIGHBOURHOOD, params: hood(hub, 1), repo: () => getEntityNeighbourhood(hub, 1), bare: () => read(R.ENTITY_NEIGHBOURHOOD, hood(hub, 1)) },
+      {
+        // The large case's first view: its whole extent in 100 buckets, from the day rollups.
+        name: 'timeline, whole case zoomed out (100 buckets)',
+        cypher: T.TIMELINE_DAY_COUNTS,
+        params: zoomedOut.dayParams,
+        repo: () => getTimelineWindow(cid, {}, { buckets: 100, hideKind: [], hideStatus: [] }),
+        bare: async () => {
+          await Promise.all([read(R.GET_CASE, { caseId: cid }), read(T.TIMELINE_EXTENT, zoomedOut.base)]);
+          return Promise.all([read(T.TIMELINE_DAY_COUNTS, zoomedOut.dayParams), read(T.TIMELINE_EDGE_COUNTS, zoomedOut.dayParams)]);
+        },
+      },
       {
         name: 'search (20 hits)',
         cypher: R.SEARCH,

@@ -1,9 +1,10 @@
 /**
- * Day rollups of a case's events: one (:EventDay {caseId, day, kind, status, n}) per UTC start day,
- * kind and status, with n the number of the case's events of that kind and status that start on
- * that day. The zoomed-out timeline (graph/timeline.repo.ts) sums them into buckets of a day or
- * wider instead of reading every event of the window: a whole 1M-event case is then tens of
- * thousands of small rows, not a million events.
+ * Day rollups of a case's events: one (:EventDay {caseId, day, kinds, statuses, counts}) per UTC
+ * start day that has events, where counts[i] events of kind kinds[i] and status statuses[i] start
+ * that day (parallel lists: one node per day, so a window reads as many rollups as it has days,
+ * however dense the days are). The zoomed-out timeline (graph/timeline.repo.ts) sums them into
+ * buckets of a day or wider instead of reading every event of the window: a 1M-event case over
+ * thirty years is about eleven thousand rollups, not a million events.
  *
  * They are derived data, kept exact by every write of events in the same transaction
  * (graph/event-days.repo.ts): a whole-case import rebuilds the case's rollups; a write of a few
@@ -29,7 +30,8 @@ CALL (day) {
   MATCH (e:Event)
   WHERE e.caseId = $caseId AND e.startAt >= datetime({date: day}) AND e.startAt < datetime({date: day + duration({days: 1})})
   WITH day, e.kind AS kind, e.status AS status, count(*) AS n
-  CREATE (:EventDay {caseId: $caseId, day: day, kind: kind, status: status, n: n})
+  WITH day, collect(kind) AS kinds, collect(status) AS statuses, collect(n) AS counts
+  CREATE (:EventDay {caseId: $caseId, day: day, kinds: kinds, statuses: statuses, counts: counts})
 }`;
 
 /** Removes every rollup of the case (before a rebuild, and when the case is deleted). */
@@ -42,4 +44,5 @@ export const BUILD_EVENT_DAYS = `
 MATCH (:Case {id: $caseId})-[:HAS_EVENT]->(e:Event)
 WHERE e.startAt IS NOT NULL
 WITH date(e.startAt) AS day, e.kind AS kind, e.status AS status, count(*) AS n
-CREATE (:EventDay {caseId: $caseId, day: day, kind: kind, status: status, n: n})`;
+WITH day, collect(kind) AS kinds, collect(status) AS statuses, collect(n) AS counts
+CREATE (:EventDay {caseId: $caseId, day: day, kinds: kinds, statuses: statuses, counts: counts})`;

@@ -11,8 +11,8 @@ import { SPAN_CLASSES_LITERAL } from './event-span';
  * Kinds and statuses not hidden. Written so that with nothing hidden (the usual case) no property
  * is read: the bucket counts then come from the index entries alone, plus each event's status.
  */
-const visible = (v: string) => `($hideKinds = [] OR NOT ${v}.kind IN $hideKinds) AND ($hideStatuses = [] OR NOT ${v}.status IN $hideStatuses)`;
-const VISIBLE = visible('e');
+const visible = (kind: string, status: string) => `($hideKinds = [] OR NOT ${kind} IN $hideKinds) AND ($hideStatuses = [] OR NOT ${status} IN $hideStatuses)`;
+const VISIBLE = visible('e.kind', 'e.status');
 
 /**
  * Events overlapping [$from, $to). As in read.queries.ts LIST_EVENTS_PAGE, the (caseId, startAt)
@@ -47,7 +47,8 @@ RETURN count(e) AS n`;
 export const TIMELINE_EXTENT = `
 CALL () {
   MATCH (d:EventDay)
-  WHERE d.caseId = $caseId AND d.day IS NOT NULL AND ${visible('d')}
+  WHERE d.caseId = $caseId AND d.day IS NOT NULL
+    AND any(j IN range(0, size(d.counts) - 1) WHERE ${visible('d.kinds[j]', 'd.statuses[j]')})
   WITH d ORDER BY d.caseId, d.day LIMIT 1
   MATCH (e:Event)
   WHERE e.caseId = $caseId AND e.startAt >= datetime({date: d.day}) AND e.startAt < datetime({date: d.day + duration({days: 1})})
@@ -116,8 +117,11 @@ RETURN bucket, status, sum(n) AS n`;
  */
 export const TIMELINE_DAY_COUNTS = `
 MATCH (d:EventDay)
-WHERE d.caseId = $caseId AND d.day >= date(datetime($coreFrom)) AND d.day < date(datetime($coreTo)) AND ${visible('d')}
-WITH d.day AS day, d.status AS status, d.n AS n
+WHERE d.caseId = $caseId AND d.day >= date(datetime($coreFrom)) AND d.day < date(datetime($coreTo))
+WITH d.day AS day, d.kinds AS kinds, d.statuses AS statuses, d.counts AS counts
+UNWIND range(0, size(counts) - 1) AS j
+WITH day, kinds[j] AS kind, statuses[j] AS status, counts[j] AS n
+WHERE ${visible('kind', 'status')}
 WITH datetime({date: day}) AS start, status, n${BUCKET_OF('start')}`;
 
 /**

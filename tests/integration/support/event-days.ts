@@ -10,7 +10,11 @@ export async function rollupMismatches(caseId: string): Promise<string[]> {
       (await read(cypher, { caseId })).records.map((r) => [String(r.get('key')), Number(r.get('n'))] as const),
     );
   const stored = await rows(`MATCH (d:EventDay) WHERE d.caseId = $caseId
-    RETURN toString(d.day) + ' ' + d.kind + ' ' + d.status AS key, sum(d.n) AS n`);
+    UNWIND range(0, size(d.counts) - 1) AS j
+    RETURN toString(d.day) + ' ' + d.kinds[j] + ' ' + d.statuses[j] AS key, sum(d.counts[j]) AS n`);
+  const days = await read(`MATCH (d:EventDay) WHERE d.caseId = $caseId RETURN count(d) AS n, count(DISTINCT d.day) AS days`, { caseId });
+  const one = days.records[0]!;
+  if (Number(one.get('n')) !== Number(one.get('days'))) return [`${Number(one.get('n'))} rollups for ${Number(one.get('days'))} days: one per day expected`];
   const counted = await rows(`MATCH (:Case {id: $caseId})-[:HAS_EVENT]->(e:Event)
     RETURN toString(date(e.startAt)) + ' ' + e.kind + ' ' + e.status AS key, count(*) AS n`);
   const keys = new Set([...stored.keys(), ...counted.keys()]);
