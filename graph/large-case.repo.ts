@@ -1,5 +1,5 @@
 import { SourceSummary } from '../lib/model/source';
-import { WINDOW_NETWORK_MAX_PAIRS, WINDOW_NETWORK_PAIR_EVENTS, SharedEvents, type WindowNetwork, type WindowNetworkQuery } from '../lib/api/large-case';
+import { WINDOW_NETWORK_MAX_PAIRS, SharedEvents, type WindowNetwork, type WindowNetworkQuery } from '../lib/api/large-case';
 import { GraphEdge, GraphNode } from '../lib/api/views';
 import { getCase, type TimeWindow } from './cases.repo';
 import { decodeEntity, toNumber, toPlain, type Props } from './decode';
@@ -34,7 +34,7 @@ export async function getWindowNetwork(
   const ids = nodes.map((n) => n.id);
   const [shared, relations] = ids.length
     ? await Promise.all([
-        read(WINDOW_NETWORK_SHARED, { ...params, ids, perPair: neo4j.int(WINDOW_NETWORK_PAIR_EVENTS), maxPairs: neo4j.int(WINDOW_NETWORK_MAX_PAIRS) }),
+        read(WINDOW_NETWORK_SHARED, { ...params, ids, maxPairs: neo4j.int(WINDOW_NETWORK_MAX_PAIRS) }),
         read(WINDOW_NETWORK_RELATIONS, { ids, ...bounds }),
       ])
     : [null, null];

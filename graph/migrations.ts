@@ -113,7 +113,7 @@ export const MIGRATIONS: readonly Migration[] = [
          MATCH (c)-[:HAS_EVENT]->(e:Event) WHERE e.startAt IS NOT NULL
          WITH c, date(e.startAt) AS day, e.kind AS kind, e.status AS status, count(*) AS n
          WITH c, day, collect(kind) AS kinds, collect(status) AS statuses, collect(n) AS counts
-         CREATE (:EventDay {caseId: c.id, day: day, kinds: kinds, statuses: statuses, counts: counts})
+         CREATE (:EventDay {caseId: c.id, day: day, dayMs: datetime({date: day}).epochMillis, kinds: kinds, statuses: statuses, counts: counts})
        } IN TRANSACTIONS OF 1 ROWS`,
     ],
   },

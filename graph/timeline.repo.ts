@@ -1,12 +1,12 @@
 import { EVENT_STATUSES, type EventStatus } from '../lib/model/vocab';
 import type { StatusCounts, TimelineBucket, TimelineFilterQuery, TimelineWindow } from '../lib/api/timeline';
-import { EVENTS_THRESHOLD, bucketBounds, planBuckets } from '../lib/views/timeline-buckets';
+import { EVENTS_THRESHOLD, bucketBounds, bucketIndex, planBuckets } from '../lib/views/timeline-buckets';
 import { getCase, type TimeWindow } from './cases.repo';
 import { decodeEventListItem, toNumber } from './decode';
 import { neo4j, read } from './driver';
 import {
   TIMELINE_BUCKET_COUNTS,
-  TIMELINE_DAY_COUNTS,
+  TIMELINE_DAY_ROLLUPS,
   TIMELINE_EDGE_COUNTS,
   TIMELINE_EXTENT,
   TIMELINE_WIDE_COUNT,
@@ -75,24 +75,30 @@ export async function getTimelineWindow(
   // the window's events directly.
   const coreFrom = Math.ceil(fromMs / DAY) * DAY;
   const coreTo = Math.floor(toMs / DAY) * DAY;
-  const answers =
-    plan.widthMs >= DAY && coreFrom < coreTo
-      ? await Promise.all(
-          [TIMELINE_DAY_COUNTS, TIMELINE_EDGE_COUNTS].map((q) =>
-            read(q, { ...bucketParams, coreFrom: new Date(coreFrom).toISOString(), coreTo: new Date(coreTo).toISOString() }),
-          ),
-        )
-      : [await read(TIMELINE_BUCKET_COUNTS, bucketParams)];
   const byIndex = new Map<number, StatusCounts>();
   let total = 0;
-  for (const r of answers.flatMap((a) => a.records)) {
-    const i = toNumber(r.get('bucket'));
-    const status = r.get('status') as EventStatus;
-    const n = toNumber(r.get('n'));
+  const add = (bucket: unknown, status: unknown, n: unknown) => {
+    const i = toNumber(bucket);
     const counts = byIndex.get(i) ?? emptyCounts();
-    counts[status] += n;
+    counts[status as EventStatus] += toNumber(n);
     byIndex.set(i, counts);
-    total += n;
+    total += toNumber(n);
+  };
+  if (plan.widthMs >= DAY && coreFrom < coreTo) {
+    const core = { ...bucketParams, coreFrom: new Date(coreFrom).toISOString(), coreTo: new Date(coreTo).toISOString() };
+    const [days, edges] = await Promise.all([read(TIMELINE_DAY_ROLLUPS, core), read(TIMELINE_EDGE_COUNTS, core)]);
+    const hiddenKinds = new Set<string>(filters.hideKind);
+    const hiddenStatuses = new Set<string>(filters.hideStatus);
+    for (const r of days.records) {
+      const bucket = bucketIndex(plan, toNumber(r.get('dayMs')));
+      const [kinds, statuses, counts] = (['kinds', 'statuses', 'counts'] as const).map((k) => r.get(k) as unknown[]);
+      statuses!.forEach((status, j) => {
+        if (!hiddenKinds.has(String(kinds![j])) && !hiddenStatuses.has(String(status))) add(bucket, status, counts![j]);
+      });
+    }
+    for (const r of edges.records) add(r.get('bucket'), r.get('status'), r.get('n'));
+  } else {
+    for (const r of (await read(TIMELINE_BUCKET_COUNTS, bucketParams)).records) add(r.get('bucket'), r.get('status'), r.get('n'));
   }
   const buckets: TimelineBucket[] = [...byIndex.entries()]
     .sort(([a], [b]) => a - b)

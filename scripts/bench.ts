@@ -286,12 +286,12 @@ async function latencyBench(previous: LatencySection | null) {
       {
         // The large case's first view: its whole extent in 100 buckets, from the day rollups.
         name: 'timeline, whole case zoomed out (100 buckets)',
-        cypher: T.TIMELINE_DAY_COUNTS,
+        cypher: T.TIMELINE_DAY_ROLLUPS,
         params: zoomedOut.dayParams,
         repo: () => getTimelineWindow(cid, {}, { buckets: 100, hideKind: [], hideStatus: [] }),
         bare: async () => {
           await Promise.all([read(R.GET_CASE, { caseId: cid }), read(T.TIMELINE_EXTENT, zoomedOut.base)]);
-          return Promise.all([read(T.TIMELINE_DAY_COUNTS, zoomedOut.dayParams), read(T.TIMELINE_EDGE_COUNTS, zoomedOut.dayParams)]);
+          return Promise.all([read(T.TIMELINE_DAY_ROLLUPS, zoomedOut.dayParams), read(T.TIMELINE_EDGE_COUNTS, zoomedOut.dayParams)]);
         },
       },
       {

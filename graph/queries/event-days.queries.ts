@@ -1,8 +1,8 @@
 /**
- * Day rollups of a case's events: one (:EventDay {caseId, day, kinds, statuses, counts}) per UTC
- * start day that has events, where counts[i] events of kind kinds[i] and status statuses[i] start
- * that day (parallel lists: one node per day, so a window reads as many rollups as it has days,
- * however dense the days are). The zoomed-out timeline (graph/timeline.repo.ts) sums them into
+ * Day rollups of a case's events: one (:EventDay {caseId, day, dayMs, kinds, statuses, counts}) per
+ * UTC start day that has events (dayMs: the day's first instant, epoch ms), where counts[i] events
+ * of kind kinds[i] and status statuses[i] start that day (parallel lists: one node per day, so a
+ * window reads as many rollups as it has days, however dense the days are). The zoomed-out timeline (graph/timeline.repo.ts) sums them into
  * buckets of a day or wider instead of reading every event of the window: a 1M-event case over
  * thirty years is about eleven thousand rollups, not a million events.
  *
@@ -31,7 +31,7 @@ CALL (day) {
   WHERE e.caseId = $caseId AND e.startAt >= datetime({date: day}) AND e.startAt < datetime({date: day + duration({days: 1})})
   WITH day, e.kind AS kind, e.status AS status, count(*) AS n
   WITH day, collect(kind) AS kinds, collect(status) AS statuses, collect(n) AS counts
-  CREATE (:EventDay {caseId: $caseId, day: day, kinds: kinds, statuses: statuses, counts: counts})
+  CREATE (:EventDay {caseId: $caseId, day: day, dayMs: datetime({date: day}).epochMillis, kinds: kinds, statuses: statuses, counts: counts})
 }`;
 
 /** Removes every rollup of the case (before a rebuild, and when the case is deleted). */
@@ -45,4 +45,4 @@ MATCH (:Case {id: $caseId})-[:HAS_EVENT]->(e:Event)
 WHERE e.startAt IS NOT NULL
 WITH date(e.startAt) AS day, e.kind AS kind, e.status AS status, count(*) AS n
 WITH day, collect(kind) AS kinds, collect(status) AS statuses, collect(n) AS counts
-CREATE (:EventDay {caseId: $caseId, day: day, kinds: kinds, statuses: statuses, counts: counts})`;
+CREATE (:EventDay {caseId: $caseId, day: day, dayMs: datetime({date: day}).epochMillis, kinds: kinds, statuses: statuses, counts: counts})`;

@@ -23,25 +23,28 @@ WITH collect(n { .id, .caseId, .type, .name, .aliases, .aliasLangs, events: even
 RETURN size(ranked) AS total, ranked[..$limit] AS entities`;
 
 /**
- * Pairs of the given entities ($ids) that took part in the same events of the window: how many
- * (`weight`), and the first $perPair of them in time order; the heaviest $maxPairs pairs (then by
- * ids), with the count of all. Starts from the given entities (the id index), never the whole case.
+ * Pairs of the given entities ($ids) that took part in the same events of the window, and how
+ * many (`weight`): the heaviest $maxPairs pairs (then by ids), with the count of all. Walks from
+ * each given entity to its events and only then keeps the window's: given the window as a
+ * predicate it could seek, the planner sought the window's events once per entity instead (50 s
+ * for a 20,000-event case, against under half a second).
  */
 export const WINDOW_NETWORK_SHARED = `
 UNWIND $ids AS id
-MATCH (a:Entity {id: id})-[:PARTICIPATES_IN]->(e:Event)<-[:PARTICIPATES_IN]-(b:Entity)
-WHERE a.id < b.id AND b.id IN $ids AND ${WINDOW_EVENT}
-WITH DISTINCT a.id AS source, b.id AS target, e
-ORDER BY e.startAt, e.id
-WITH source, target, count(e) AS weight, collect(e.id)[..$perPair] AS eventIds
+MATCH (a:Entity {id: id})
+UNWIND [e IN [(a)-[:PARTICIPATES_IN]->(x:Event) | x] WHERE ${WINDOW_EVENT}] AS e
+MATCH (e)<-[:PARTICIPATES_IN]-(b:Entity)
+WHERE a.id < b.id AND b.id IN $ids
+WITH a.id AS source, b.id AS target, count(DISTINCT e) AS weight
 ORDER BY weight DESC, source, target
-WITH collect({ source: source, target: target, weight: weight, eventIds: eventIds }) AS pairs
+WITH collect({ source: source, target: target, weight: weight }) AS pairs
 RETURN size(pairs) AS total, pairs[..$maxPairs] AS pairs`;
 
 /** The stated relationships among the given entities ($ids) whose validity overlaps the window. */
 export const WINDOW_NETWORK_RELATIONS = `
 UNWIND $ids AS id
 MATCH (a:Entity {id: id})-[r]->(b:Entity)
+USING INDEX a:Entity(id)
 WHERE r.id IS NOT NULL AND b.id IN $ids
   AND (r.validFromAt IS NULL OR r.validFromAt < datetime($to))
   AND (r.validToAt IS NULL OR r.validToAt > datetime($from))

@@ -103,26 +103,25 @@ WITH CASE WHEN i < 0 THEN 0 WHEN i >= $count THEN $count - 1 ELSE i END AS bucke
 RETURN bucket, status, count(*) AS n
 ORDER BY bucket, status`;
 
-/** An event's bucket from its start (as TIMELINE_BUCKET_COUNTS), for the rows of the queries below. */
+/** An event's bucket from its start (as TIMELINE_BUCKET_COUNTS), for TIMELINE_EDGE_COUNTS' rows. */
 const BUCKET_OF = (instant: string) => `
 WITH toInteger(floor((${instant}.epochMillis - $origin) / $widthMs)) AS i, status, n
 WITH CASE WHEN i < 0 THEN 0 WHEN i >= $count THEN $count - 1 ELSE i END AS bucket, status, n
 RETURN bucket, status, sum(n) AS n`;
 
 /**
- * Buckets of a day or wider, from the day rollups: the events that start on the whole days
- * [$coreFrom, $coreTo) of the window, counted per bucket and status without reading them. The
- * events of the window's partial first and last days, and those that began before it and still
- * run, are counted one by one by TIMELINE_EDGE_COUNTS; together they are TIMELINE_BUCKET_COUNTS.
+ * For buckets of a day or wider: the day rollups (graph/queries/event-days.queries.ts) of the
+ * window's whole days [$coreFrom, $coreTo), which stand for the events starting on those days
+ * without reading them. graph/timeline.repo.ts drops the hidden kinds and statuses and adds them
+ * into buckets (lib/views/timeline-buckets.ts bucketIndex): in the database that arithmetic would
+ * cost more than reading the rollups. The events of the window's partial first and last days,
+ * and those that began before it and still run, are counted one by one by TIMELINE_EDGE_COUNTS;
+ * together they are TIMELINE_BUCKET_COUNTS.
  */
-export const TIMELINE_DAY_COUNTS = `
+export const TIMELINE_DAY_ROLLUPS = `
 MATCH (d:EventDay)
 WHERE d.caseId = $caseId AND d.day >= date(datetime($coreFrom)) AND d.day < date(datetime($coreTo))
-WITH d.day AS day, d.kinds AS kinds, d.statuses AS statuses, d.counts AS counts
-UNWIND range(0, size(counts) - 1) AS j
-WITH day, kinds[j] AS kind, statuses[j] AS status, counts[j] AS n
-WHERE ${visible('kind', 'status')}
-WITH datetime({date: day}) AS start, status, n${BUCKET_OF('start')}`;
+RETURN d.dayMs AS dayMs, d.kinds AS kinds, d.statuses AS statuses, d.counts AS counts`;
 
 /**
  * The rest of the window that the rollups do not cover: events that start before $coreFrom and
