@@ -29,17 +29,19 @@ export async function getTimelineWindow(
   filters: Pick<TimelineFilterQuery, 'buckets' | 'hideKind' | 'hideStatus'>,
 ): Promise<TimelineWindow | null> {
   const base = { caseId, hideKinds: filters.hideKind, hideStatuses: filters.hideStatus };
-  const found = await getCase(caseId);
+  const bounded = Boolean(window.from && window.to);
+  // The extent is read beside the case check, not after it: for an unknown case it is simply empty.
+  const [found, extentRow] = await Promise.all([getCase(caseId), bounded ? null : read(TIMELINE_EXTENT, base)]);
   if (!found) return null;
 
   let extent: TimelineWindow['extent'] = null;
   let fromMs: number;
   let toMs: number;
-  if (window.from && window.to) {
-    fromMs = Date.parse(window.from);
-    toMs = Date.parse(window.to);
+  if (bounded) {
+    fromMs = Date.parse(window.from!);
+    toMs = Date.parse(window.to!);
   } else {
-    const row = (await read(TIMELINE_EXTENT, base)).records[0];
+    const row = extentRow?.records[0];
     const first = row?.get('first');
     const last = row?.get('last');
     const now = Date.now();
