@@ -6,7 +6,7 @@ import { toPlain } from './decode';
 import { neo4j, read, writeTransaction } from './driver';
 import { InvariantError, NotFoundError } from './errors';
 import { getCaseBundle } from './interchange.repo';
-import { GET_PUBLICATION, LIST_PUBLICATIONS, PUBLISH_VERSION } from './queries/publications.queries';
+import { GET_PUBLICATION, GET_PUBLICATION_SUMMARY, LIST_PUBLICATIONS, PUBLISH_VERSION } from './queries/publications.queries';
 
 /**
  * Published versions of a case: immutable snapshots of its canonical bundle, keyed by (caseId,
@@ -54,6 +54,12 @@ export interface PublishedVersion {
  */
 const cache = new Map<string, PublishedVersion>();
 const CACHE_ENTRIES = 16;
+
+/** A publication's record without its snapshot; null when that version was never published. */
+export async function getPublication(caseId: string, version: string): Promise<Publication | null> {
+  const rec = (await read(GET_PUBLICATION_SUMMARY, { caseId, version })).records[0];
+  return rec ? Publication.parse(toPlain(rec.get('publication'))) : null;
+}
 
 export async function getPublishedVersion(caseId: string, version: string): Promise<PublishedVersion | null> {
   const key = `${caseId}\u001f${version}`;

@@ -28,6 +28,11 @@ RETURN p { .caseId, .version, .publishedAt, .publishedBy, .title, .bytes } AS pu
 ORDER BY p.publishedAt DESC, p.version
 LIMIT $limit`;
 
+/** One publication without its snapshot: is this version published, and under which title. */
+export const GET_PUBLICATION_SUMMARY = `
+MATCH (p:Publication {caseId: $caseId, version: $version})
+RETURN p { .caseId, .version, .publishedAt, .publishedBy, .title, .bytes } AS publication`;
+
 /** One publication with its snapshot. */
 export const GET_PUBLICATION = `
 MATCH (p:Publication {caseId: $caseId, version: $version})

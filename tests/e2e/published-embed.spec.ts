@@ -36,7 +36,7 @@ test('a pinned embed keeps the published status after an edit; the live one show
   const published = await request.post(`/api/cases/${CASE}/publications`, { headers });
   // 201 the first time this content is published; 200 on a later run (same content, same version).
   expect([200, 201]).toContain(published.status());
-  const { publication } = (await published.json()) as { publication: { version: string; publishedBy: string } };
+  const { publication } = (await published.json()) as { publication: { version: string; publishedBy: string; title: string } };
   expect(publication.version).toMatch(/^[0-9a-f]{16}$/);
   const again = await request.post(`/api/cases/${CASE}/publications`, { headers });
   expect(again.status()).toBe(200);
@@ -64,8 +64,13 @@ test('a pinned embed keeps the published status after an edit; the live one show
   await expect(page.getByTestId('embed-version')).toContainText('Live');
 
   // oEmbed keeps the version of the URL it is given.
-  const oembed = (await (await request.get(`/api/oembed?url=${encodeURIComponent(`${page.url()}?version=${publication.version}`)}`)).json()) as { html: string };
+  const oembed = (await (await request.get(`/api/oembed?url=${encodeURIComponent(`${page.url()}?version=${publication.version}`)}`)).json()) as { html: string; title: string };
   expect(oembed.html).toContain(`version=${publication.version}`);
+  // A version never published is a 404 there too, as its embed page is; a published one keeps its published title.
+  const neverPublished = await request.get(`/api/oembed?url=${encodeURIComponent(`${new URL(page.url()).origin}/embed/cases/${CASE}?version=0000000000000000`)}`);
+  expect(neverPublished.status()).toBe(404);
+  expect(((await neverPublished.json()) as { message: string }).message).toContain('never published');
+  expect(oembed.title).toBe(publication.title);
 
   // The published snapshot as SVG: the events as published.
   const svgRes = await request.get(`/api/cases/${CASE}/snapshot?format=svg&view=timeline&version=${publication.version}`);
