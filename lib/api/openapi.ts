@@ -6,6 +6,7 @@ import { SNAPSHOT_DEFAULT_WIDTH, SNAPSHOT_MAX_WIDTH, SNAPSHOT_MIN_WIDTH } from '
 import { EVENT_KINDS, EVENT_STATUSES } from '../model/vocab';
 import { DEFAULT_BUCKETS, EVENTS_THRESHOLD, MAX_BUCKETS } from '../views/timeline-buckets';
 import { TimelineWindow } from './timeline';
+import { WINDOW_NETWORK_DEFAULT_LIMIT, WINDOW_NETWORK_MAX_LIMIT, WINDOW_NETWORK_MAX_PAIRS, WindowNetwork } from './large-case';
 import { StatusOverride, StatusOverrideResult } from './event-status';
 import { StoryCreate, StoryRecord, StorySummary, StoryUpdate } from '../stories/story.schema';
 import { MAX_QUERY_LENGTH } from '../search/lucene';
@@ -29,6 +30,11 @@ const err = (description: string) => ({ description, content: { 'application/jso
 const windowParams = [
   { name: 'from', in: 'query', required: false, description: 'Start of the window: YYYY, YYYY-MM, YYYY-MM-DD or an ISO 8601 instant with offset.', schema: { type: 'string' } },
   { name: 'to', in: 'query', required: false, description: 'End of the window (a partial date is inclusive: to=2022-01-13 covers that day).', schema: { type: 'string' } },
+];
+/** The event filters the database applies (the timeline's and the window network's). */
+const eventFilterParams = [
+  { name: 'hideKind', in: 'query', required: false, description: 'Event kinds to leave out (repeatable)', schema: { type: 'array', items: { type: 'string', enum: [...EVENT_KINDS] } }, style: 'form', explode: true },
+  { name: 'hideStatus', in: 'query', required: false, description: 'Statuses to leave out (repeatable)', schema: { type: 'array', items: { type: 'string', enum: [...EVENT_STATUSES] } }, style: 'form', explode: true },
 ];
 const pathParam = (name: string, description: string) => ({ name, in: 'path', required: true, description, schema: { type: 'string' } });
 
@@ -79,12 +85,28 @@ export function openApiDocument(serverUrl?: string) {
             pathParam('caseId', 'Case id (a slug)'),
             ...windowParams,
             { name: 'buckets', in: 'query', required: false, description: 'At most this many buckets (widths from a fixed ladder, aligned to the epoch)', schema: { type: 'integer', minimum: 1, maximum: MAX_BUCKETS, default: DEFAULT_BUCKETS } },
-            { name: 'hideKind', in: 'query', required: false, description: 'Event kinds to leave out (repeatable)', schema: { type: 'array', items: { type: 'string', enum: [...EVENT_KINDS] } }, style: 'form', explode: true },
-            { name: 'hideStatus', in: 'query', required: false, description: 'Statuses to leave out (repeatable)', schema: { type: 'array', items: { type: 'string', enum: [...EVENT_STATUSES] } }, style: 'form', explode: true },
+            ...eventFilterParams,
           ],
           responses: {
             200: ok('`mode: "events"` with the events (and `wider`, the count of events dated more loosely than the window), or `mode: "buckets"`; without from/to, the whole case with its `extent`', '#/components/schemas/TimelineWindow'),
             400: err('Bad parameters: a window bound, buckets out of range, an unknown kind, status or parameter'),
+            404: err('No such case'),
+            503: err('Database unavailable'),
+          },
+        },
+      },
+      '/api/cases/{caseId}/network': {
+        get: {
+          summary: `The network of one window, bounded whatever the case's size: the entities taking part in most of its events (at most \`limit\`, with the count of all), the relationships among them valid in the window, and their ${WINDOW_NETWORK_MAX_PAIRS} heaviest shared-event pairs`,
+          parameters: [
+            pathParam('caseId', 'Case id (a slug)'),
+            ...windowParams,
+            { name: 'limit', in: 'query', required: false, description: 'At most this many entities', schema: { type: 'integer', minimum: 1, maximum: WINDOW_NETWORK_MAX_LIMIT, default: WINDOW_NETWORK_DEFAULT_LIMIT } },
+            ...eventFilterParams,
+          ],
+          responses: {
+            200: ok('Entities (`graph.nodes`, `entityTotal` in all), relationships, event counts and shared-event pairs', '#/components/schemas/WindowNetwork'),
+            400: err('Bad parameters: a window bound, a limit out of range, an unknown kind, status or parameter'),
             404: err('No such case'),
             503: err('Database unavailable'),
           },
@@ -384,6 +406,7 @@ export function openApiDocument(serverUrl?: string) {
         EventListItem: schema(EventListItem),
         EventPage: schema(EventPage),
         TimelineWindow: schema(TimelineWindow),
+        WindowNetwork: schema(WindowNetwork),
         CaseGraph: schema(CaseGraph),
         EventDetail: schema(EventDetail),
         EntityDetail: schema(EntityDetail),

@@ -69,7 +69,23 @@ export function eventNodeLabel(e: Pick<EventListItem, 'title' | 'status'>): stri
   return d.mark ? `${d.mark} ${d.label.toUpperCase()}: ${e.title}` : e.title;
 }
 
-export function networkModel(view: Pick<CaseView, 'events' | 'graph'>, drawing: NetworkDrawing, scope: NetworkScope | null = null): NetworkModel {
+/** Shared events between two entities, counted elsewhere (the large case's window network, by the server). */
+export interface SharedEventsPair {
+  source: string;
+  target: string;
+  weight: number;
+}
+
+/**
+ * `shared`: the co-participation pairs as counted by the server, instead of counting them from
+ * `view.events` (which then need not hold every event of the window).
+ */
+export function networkModel(
+  view: Pick<CaseView, 'events' | 'graph'>,
+  drawing: NetworkDrawing,
+  scope: NetworkScope | null = null,
+  shared: readonly SharedEventsPair[] | null = null,
+): NetworkModel {
   const entities = view.graph.nodes.filter((n) => !scope || scope.entityIds.has(n.id));
   const entityIds = new Set(entities.map((n) => n.id));
   const events = view.events.filter((e) => !scope || scope.eventIds.has(e.id));
@@ -98,21 +114,10 @@ export function networkModel(view: Pick<CaseView, 'events' | 'graph'>, drawing: 
 
   const extra: NetworkElement[] = [];
   if (drawing === 'coparticipation') {
-    const pairs = new Map<string, string[]>();
-    for (const e of events) {
-      const drawn = (participants.get(e.id) ?? []).filter((id) => entityIds.has(id));
-      for (let i = 0; i < drawn.length; i++) {
-        for (let j = i + 1; j < drawn.length; j++) {
-          const key = `${drawn[i]} ${drawn[j]}`;
-          const list = pairs.get(key) ?? [];
-          list.push(e.id);
-          pairs.set(key, list);
-        }
-      }
-    }
-    for (const [key, eventIds] of [...pairs].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))) {
-      const [source, target] = key.split(' ') as [string, string];
-      const n = eventIds.length;
+    const pairs = shared
+      ? shared.filter((p) => entityIds.has(p.source) && entityIds.has(p.target)).map((p) => ({ ...p, eventIds: [] as string[] }))
+      : countSharedEvents(events, participants, entityIds);
+    for (const { source, target, weight: n, eventIds } of pairs) {
       extra.push({
         group: 'edges',
         data: { id: `${COPARTICIPATION_PREFIX}${source}:${target}`, source, target, weight: n, width: Math.min(MAX_EDGE_WIDTH, 1 + n), eventIds, label: n === 1 ? '1 shared event' : `${n} shared events` },
@@ -150,6 +155,28 @@ export function networkModel(view: Pick<CaseView, 'events' | 'graph'>, drawing: 
   };
 }
 
+/** Pairs of drawn entities that took part in the same events, in the order of their ids. */
+function countSharedEvents(events: readonly EventListItem[], participants: ReadonlyMap<string, string[]>, entityIds: ReadonlySet<string>) {
+  const pairs = new Map<string, string[]>();
+  for (const e of events) {
+    const drawn = (participants.get(e.id) ?? []).filter((id) => entityIds.has(id));
+    for (let i = 0; i < drawn.length; i++) {
+      for (let j = i + 1; j < drawn.length; j++) {
+        const key = `${drawn[i]} ${drawn[j]}`;
+        const list = pairs.get(key) ?? [];
+        list.push(e.id);
+        pairs.set(key, list);
+      }
+    }
+  }
+  return [...pairs]
+    .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))
+    .map(([key, eventIds]) => {
+      const [source, target] = key.split(' ') as [string, string];
+      return { source, target, weight: eventIds.length, eventIds };
+    });
+}
+
 export interface NetworkHighlight {
   /** Nothing in focus: nothing is highlighted or dimmed. */
   active: boolean;
@@ -179,7 +206,12 @@ export function networkHighlight(linked: Linked, model: NetworkModel): NetworkHi
     if (el.group !== 'edges') continue;
     if (el.classes === 'coparticipation') {
       const d = el.data as CoParticipationData;
-      const about = focus.kind === 'event' ? d.eventIds.includes(focus.id) : d.source === focus.id || d.target === focus.id;
+      // An event: the pairs of its participants (the link's own list of events may be unknown:
+      // a large case's links are counted by the server).
+      const about =
+        focus.kind === 'event'
+          ? d.eventIds.includes(focus.id) || (linked.entityIds.has(d.source) && linked.entityIds.has(d.target))
+          : d.source === focus.id || d.target === focus.id;
       if (!about) continue;
       edgeIds.add(d.id);
       nodeIds.add(d.source);

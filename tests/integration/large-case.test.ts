@@ -1,13 +1,12 @@
 import assert from 'node:assert/strict';
 import { randomBytes } from 'node:crypto';
 import { after, before, describe, it } from 'node:test';
-import { closeDriver, writeTransaction } from '../../graph/driver';
+import { closeDriver } from '../../graph/driver';
 import { encodeEvent, encodeRelation } from '../../graph/encode';
 import { deleteCase, importCaseBundle } from '../../graph/import.repo';
-import * as largeCaseQueries from '../../graph/queries/large-case.queries';
 import { getWindowNetwork, listSourcesHead } from '../../graph/large-case.repo';
 import { migrate } from '../../graph/migrations';
-import { WINDOW_NETWORK_PAIR_EVENTS, WindowNetwork } from '../../lib/api/large-case';
+import { WindowNetwork } from '../../lib/api/large-case';
 import { generateCase } from '../../lib/synth/generate';
 
 /**
@@ -49,15 +48,6 @@ describe('large case reads (real Neo4j)', () => {
     await importCaseBundle(bundle);
   });
 
-  it('every query plans (EXPLAIN)', async () => {
-    const queries = Object.entries(largeCaseQueries).filter(([, v]) => typeof v === 'string');
-    assert.ok(queries.length >= 4);
-    for (const [name, cypher] of queries) {
-      const plan = await writeTransaction(async (tx) => (await tx.run(`EXPLAIN ${cypher}`)).summary.plan);
-      assert.ok(plan, `no plan for ${name}`);
-    }
-  });
-
   it('a window: the most active entities first, with their event counts and the count of all', async () => {
     const starts = [...events.values()].map((e) => e.start).sort((a, b) => a - b);
     const from = starts[Math.floor(starts.length / 3)]!;
@@ -89,17 +79,7 @@ describe('large case reads (real Neo4j)', () => {
     pairs.sort((x, y) => y.weight - x.weight || (x.source < y.source ? -1 : x.source > y.source ? 1 : x.target < y.target ? -1 : 1));
     assert.ok(pairs.length > 0);
     assert.equal(net.sharedTotal, pairs.length);
-    assert.deepEqual(
-      net.shared.map(({ source, target, weight }) => ({ source, target, weight })),
-      pairs,
-    );
-    for (const p of net.shared) {
-      assert.equal(p.eventIds.length, Math.min(p.weight, WINDOW_NETWORK_PAIR_EVENTS));
-      for (const id of p.eventIds) {
-        assert.ok(want.inWindow.has(id) && want.eventsOf.get(p.source)!.has(id) && want.eventsOf.get(p.target)!.has(id));
-      }
-    }
-
+    assert.deepEqual(net.shared, pairs);
     // Relationships: those among the drawn entities whose validity overlaps the window.
     const rels = bundle.relations
       .filter((r) => drawn.includes(r.fromId) && drawn.includes(r.toId))

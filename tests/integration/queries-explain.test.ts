@@ -10,13 +10,14 @@ import * as interchangeQueries from '../../graph/queries/interchange.queries';
 import * as timelineQueries from '../../graph/queries/timeline.queries';
 import * as storiesQueries from '../../graph/queries/stories.queries';
 import * as publicationsQueries from '../../graph/queries/publications.queries';
+import * as largeCaseQueries from '../../graph/queries/large-case.queries';
 
 after(closeDriver);
 
 /** Every exported query, by name; a record of queries (one per relationship type) is flattened. */
 function allQueries(): Array<[string, string]> {
   const out: Array<[string, string]> = [];
-  for (const [module, exports] of Object.entries({ auth: authQueries, import: importQueries, ingest: ingestQueries, read: readQueries, provenance: provenanceQueries, timeline: timelineQueries, interchange: interchangeQueries, stories: storiesQueries, publications: publicationsQueries })) {
+  for (const [module, exports] of Object.entries({ auth: authQueries, import: importQueries, ingest: ingestQueries, read: readQueries, provenance: provenanceQueries, timeline: timelineQueries, interchange: interchangeQueries, stories: storiesQueries, publications: publicationsQueries, largeCase: largeCaseQueries })) {
     for (const [name, value] of Object.entries(exports)) {
       if (typeof value === 'string') out.push([`${module}.${name}`, value]);
       else if (value && typeof value === 'object') {

@@ -6,6 +6,7 @@ import './timeline-buckets.css';
 import { useEffect, useMemo, useRef, useState } from 'react';
 import { DataSet } from 'vis-data';
 import { Timeline, type TimelineOptions } from 'vis-timeline';
+import type { TimelineWindow } from '@/lib/api/timeline';
 import { wallClockMinute, type TimeWindow } from '@/lib/url-state';
 import { BUCKET_ID_PREFIX, bucketItems, type BucketItem } from '@/lib/views/timeline-bucket-items';
 import { compareTimelineItems, sortEventsByDate, timelineItem, timelineItems, type TimelineItem } from '@/lib/views/timeline-items';
@@ -26,6 +27,8 @@ export interface TimelineCanvasProps extends ViewProps {
    * few, counts per bucket otherwise) instead of drawing `view.events`. null: draw them all.
    */
   remote?: RemoteTimeline | null;
+  /** Every window the aggregating timeline loaded (the large case page follows it with its network). */
+  onAnswer?: (answer: TimelineWindow) => void;
 }
 
 type LaneItem = TimelineItem & { group?: string };
@@ -42,11 +45,14 @@ const PLAY_INTERVAL_MS = 1200;
  * the library. Keyboard: the canvas is focusable; arrows move between events in date order,
  * Enter selects the one under the cursor (announced in a live region).
  */
-export function TimelineCanvas({ view, linked, onSelect, onHover, lanes: wantedLanes, window: wantedWindow, onWindowChange, remote = null }: TimelineCanvasProps) {
+export function TimelineCanvas({ view, linked, onSelect, onHover, lanes: wantedLanes, window: wantedWindow, onWindowChange, remote = null, onAnswer }: TimelineCanvasProps) {
   const containerRef = useRef<HTMLDivElement>(null);
   const timelineRef = useRef<Timeline | null>(null);
   const itemsRef = useRef<DataSet<CanvasItem, 'id'> | null>(null);
   const { answer, extent, error, request } = useTimelineWindow(remote);
+  useEffect(() => {
+    if (answer) onAnswer?.(answer);
+  }, [answer, onAnswer]);
   // The event last selected by a click here: already in view, so the timeline must not move.
   const selectedHere = useRef<string | null>(null);
   // false under prefers-reduced-motion; set when the instance is created.
@@ -248,6 +254,17 @@ export function TimelineCanvas({ view, linked, onSelect, onHover, lanes: wantedL
     }
   }, [wantedWindow]);
 
+  // An event selected elsewhere whose day the aggregating timeline still has to zoom to.
+  const pendingDay = useRef<string | null>(null);
+  function zoomToPendingDay() {
+    const timeline = timelineRef.current;
+    const event = pendingDay.current ? eventsRef.current.find((e) => e.id === pendingDay.current) : undefined;
+    if (!timeline || !event) return;
+    pendingDay.current = null;
+    const centre = centreOf(timelineItem(event));
+    timeline.setWindow(new Date(centre - DAY / 2), new Date(centre + DAY / 2), { animation: animation.current });
+  }
+
   // Selection: mirror it into vis (setSelection does not fire 'select') and bring it into view.
   const selectedEventId = linked.selected?.kind === 'event' ? linked.selected.id : null;
   useEffect(() => {
@@ -258,15 +275,15 @@ export function TimelineCanvas({ view, linked, onSelect, onHover, lanes: wantedL
     selectedHere.current = null;
     if (fromElsewhere && byId.current.has(selectedEventId) && !timeline.getVisibleItems().map(String).includes(selectedEventId)) {
       timeline.focus(selectedEventId, { animation: animation.current, zoom: false });
-    } else if (fromElsewhere && remote && !byId.current.has(selectedEventId)) {
-      // Not loaded (inside a bucket, or outside the window): zoom to its day, which loads it.
-      const event = eventsRef.current.find((e) => e.id === selectedEventId);
-      if (event) {
-        const centre = centreOf(timelineItem(event));
-        timeline.setWindow(new Date(centre - DAY / 2), new Date(centre + DAY / 2), { animation: animation.current });
-      }
-    }
+    } else if (fromElsewhere && remote && !byId.current.has(selectedEventId) && !(wantedWindow && !fitted.current)) {
+      // Not loaded (inside a bucket, or outside the window): zoom to its day, which loads it; if
+      // the view does not hold the event yet either (the large case page reads it from the API),
+      // as soon as it does. Not on the first load of a link that names a window too: it wins.
+      pendingDay.current = selectedEventId;
+      zoomToPendingDay();
+    } else pendingDay.current = null;
   }, [selectedEventId]);
+  useEffect(zoomToPendingDay, [view.events]);
 
   // Play: step the window forward by half its width until it passes the last event.
   useEffect(() => {
@@ -391,6 +408,8 @@ export function TimelineCanvas({ view, linked, onSelect, onHover, lanes: wantedL
           error={error}
           onZoom={(start, end) => timelineRef.current?.setWindow(start, end, { animation: animation.current })}
           onSelect={(id) => onSelect({ kind: 'event', id })}
+          linked={linked}
+          onHover={onHover}
         />
       ) : null}
     </>

@@ -1,6 +1,7 @@
 'use client';
 
 import type { TimelineWindow } from '@/lib/api/timeline';
+import type { Linked, SelectionTarget } from '@/lib/selection';
 import { describeWidth } from '@/lib/views/timeline-buckets';
 import { bucketRangeLabel, bucketSummary } from '@/lib/views/timeline-bucket-items';
 import { EventListButton } from './event-list-button';
@@ -11,6 +12,10 @@ interface Props {
   /** Zooms the timeline to a bucket's interval (floating wall-clock strings). */
   onZoom: (start: string, end: string) => void;
   onSelect: (eventId: string) => void;
+  /** The shared selection's highlight: the selected event pressed, the others dimmed when something is in focus. */
+  linked?: Linked;
+  /** Hover and keyboard focus preview an event in the network. */
+  onHover?: (target: SelectionTarget | null) => void;
 }
 
 const NUMBER = new Intl.NumberFormat('en');
@@ -20,7 +25,7 @@ const NUMBER = new Intl.NumberFormat('en');
  * words. Buckets are buttons that zoom into their interval; events are buttons that select them.
  * The summary line is a live region, so a screen reader hears the window change.
  */
-export function WindowList({ answer, error, onZoom, onSelect }: Props) {
+export function WindowList({ answer, error, onZoom, onSelect, linked, onHover }: Props) {
   if (error) {
     return (
       <p className="tw-banner tw-banner-error" role="alert">
@@ -58,7 +63,13 @@ export function WindowList({ answer, error, onZoom, onSelect }: Props) {
         <ol aria-label="Events in this window, in date order">
           {answer.events.map((e) => (
             <li key={e.id}>
-              <EventListButton event={e} onSelect={onSelect} />
+              <EventListButton
+                event={e}
+                onSelect={onSelect}
+                onHover={onHover}
+                selected={linked ? linked.selected?.kind === 'event' && linked.selected.id === e.id : undefined}
+                dimmed={linked ? linked.focus !== null && !linked.eventIds.has(e.id) : false}
+              />
             </li>
           ))}
         </ol>

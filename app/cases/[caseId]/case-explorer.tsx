@@ -1,41 +1,28 @@
 'use client';
 
 import '@/lib/zod-browser';
-import dynamic from 'next/dynamic';
-import { useCallback, useEffect, useMemo, useReducer, useRef, useState } from 'react';
+import { useCallback, useMemo, useReducer, useState } from 'react';
 import type { CaseView } from '@/lib/api/views';
 import { applyFilters, filtersReducer } from '@/lib/filters';
-import { linkedIds, sameTarget, selectionReducer, type SelectionTarget } from '@/lib/selection';
-import { LANE_MODES, decodeExploreState, encodeExploreState, type LaneMode, type TimeWindow } from '@/lib/url-state';
+import { linkedIds, type SelectionTarget } from '@/lib/selection';
 import { edgesValidIn } from '@/lib/views/graph-window';
 import { addedBy, collapse, expand, focusOn, focusScope, type Hops } from '@/lib/views/network-focus';
-import { decodeNetworkState, encodeNetworkState, sameNetworkState, type NetworkViewState } from '@/lib/views/network-url-state';
+import { decodeNetworkState, sameNetworkState, type NetworkViewState } from '@/lib/views/network-url-state';
 import { networkModel, type NetworkMode } from '@/lib/views/network-views';
-import { LARGE_TIMELINE_EVENTS } from '@/lib/views/timeline-buckets';
-import { LANE_LABELS, timelineLanes } from '@/lib/views/timeline-lanes';
+import { timelineLanes } from '@/lib/views/timeline-lanes';
 import { EmbedDialog } from './embed-dialog';
+import { NetworkHead, NetworkViews, SelectionBar, TimelineCanvas, TimelineHead, nameOf, useExploreUrl, useExplorerState } from './explorer-common';
 import { DetailsPanel } from '../../_components/details/details-panel';
-import { EntityTypeKey } from '../../_components/entity-type-key';
 import { FilterPanel } from '../../_components/filters/filter-panel';
-import { EntityList } from '../../_components/network/entity-list';
 import { NetworkControls } from '../../_components/network/network-controls';
 import { useNeighbourhoods } from '../../_components/network/use-neighbourhoods';
 import { SearchBox } from '../../_components/search/search-box';
 import { EventList } from '../../_components/timeline/event-list';
 import type { ViewProps } from '../../_components/view-props';
 
-// The canvases touch `window` and own browser-only libraries: client-only, loaded after mount.
-const TimelineCanvas = dynamic(() => import('../../_components/timeline/timeline-canvas').then((m) => m.TimelineCanvas), {
-  ssr: false,
-  loading: () => <CanvasPlaceholder className="tw-canvas-timeline" text="Loading the timeline…" />,
-});
-const NetworkCanvas = dynamic(() => import('../../_components/network/network-canvas').then((m) => m.NetworkCanvas), {
-  ssr: false,
-  loading: () => <CanvasPlaceholder className="tw-canvas-network" text="Loading the network…" />,
-});
-
 /**
- * The case page's client shell: one selection state (lib/selection.ts) shared by the timeline,
+ * The case page's client shell for a case the browser can hold whole (up to LARGE_TIMELINE_EVENTS
+ * events; a larger one gets large-case-explorer.tsx): one selection state (lib/selection.ts) shared by the timeline,
  * the network, their list views and the details panel; filters (lib/filters.ts) applied to both
  * views; the network's view and focus mode (lib/views/network-*.ts); and all of it mirrored in
  * the URL (lib/url-state.ts, lib/views/network-url-state.ts). A new selection and a change of the
@@ -43,11 +30,8 @@ const NetworkCanvas = dynamic(() => import('../../_components/network/network-ca
  * lanes and filters replace the entry.
  */
 export function CaseExplorer({ view, initialQuery }: { view: CaseView; initialQuery: string }) {
-  const [initial] = useState(() => decodeExploreState(initialQuery));
-  const [state, dispatch] = useReducer(selectionReducer, { selected: initial.selected, hovered: null });
+  const { initial, state, dispatch, lanes, setLanes, timeWindow, onSelect, onHover, onWindowChange, restore } = useExplorerState(initialQuery);
   const [filters, dispatchFilters] = useReducer(filtersReducer, initial.filters);
-  const [lanes, setLanes] = useState<LaneMode>(initial.lanes);
-  const [timeWindow, setTimeWindow] = useState<TimeWindow | null>(initial.window);
   const [followWindow, setFollowWindow] = useState(true);
   const [network, setNetwork] = useState<NetworkViewState>(() => decodeNetworkState(initialQuery));
 
@@ -81,69 +65,19 @@ export function CaseExplorer({ view, initialQuery }: { view: CaseView; initialQu
   const onShowWhole = useCallback(() => setNetwork((n) => (n.focus ? { ...n, focus: null } : n)), []);
   const laneSet = useMemo(() => timelineLanes(lanes, shown), [lanes, shown]);
 
-  const onSelect = useCallback(
-    (target: SelectionTarget | null) => dispatch(target ? { type: 'select', target } : { type: 'clear' }),
-    [],
-  );
-  const onHover = useCallback((target: SelectionTarget | null) => dispatch({ type: 'hover', target }), []);
-  const onWindowChange = useCallback((w: TimeWindow) => {
-    setTimeWindow((old) => (old && old.start === w.start && old.end === w.end ? old : w));
-  }, []);
   const isVisible = useCallback(
     (t: SelectionTarget) =>
       t.kind === 'event' ? filtered.view.events.some((e) => e.id === t.id) : filtered.view.graph.nodes.some((n) => n.id === t.id),
     [filtered],
   );
 
-  useEffect(() => {
-    const onKey = (e: KeyboardEvent) => {
-      if (e.key === 'Escape' && !e.defaultPrevented) dispatch({ type: 'clear' });
-    };
-    document.addEventListener('keydown', onKey);
-    return () => document.removeEventListener('keydown', onKey);
-  }, []);
-
-  // State → URL. The selection and network last written, to tell navigation (push) from the rest (replace).
-  const lastSelected = useRef(initial.selected);
-  const lastNetwork = useRef(network);
-  useEffect(() => {
-    const query = encodeNetworkState(network, new URLSearchParams(encodeExploreState({ selected: state.selected, window: timeWindow, lanes, filters }))).toString();
-    const target = `${window.location.pathname}${query ? `?${query}` : ''}`;
-    const navigated = !sameTarget(lastSelected.current, state.selected) || !sameNetworkState(lastNetwork.current, network);
-    lastSelected.current = state.selected;
-    lastNetwork.current = network;
-    if (target === `${window.location.pathname}${window.location.search}`) return;
-    if (navigated) window.history.pushState(null, '', target);
-    else window.history.replaceState(null, '', `${target}${window.location.hash}`);
-  }, [state.selected, timeWindow, lanes, filters, network]);
-
-  // URL → state, on back/forward.
-  useEffect(() => {
-    const onPop = () => {
-      const s = decodeExploreState(window.location.search);
-      const n = decodeNetworkState(window.location.search);
-      lastSelected.current = s.selected;
-      lastNetwork.current = n;
-      setNetwork((old) => (sameNetworkState(old, n) ? old : n));
-      dispatch(s.selected ? { type: 'select', target: s.selected } : { type: 'clear' });
-      dispatchFilters({ type: 'replace', filters: s.filters });
-      setLanes(s.lanes);
-      setTimeWindow(s.window);
-    };
-    window.addEventListener('popstate', onPop);
-    return () => window.removeEventListener('popstate', onPop);
-  }, []);
+  useExploreUrl({ selected: state.selected, window: timeWindow, lanes, filters }, network, (s, n) => {
+    setNetwork((old) => (sameNetworkState(old, n) ? old : n));
+    dispatchFilters({ type: 'replace', filters: s.filters });
+    restore(s);
+  });
 
   const props: ViewProps = { view: shown, linked, onSelect, onHover };
-  // A large case's timeline loads per window from the aggregation API (counts when zoomed out);
-  // the database applies the kind and status filters, the others only reach the list views.
-  const remoteTimeline = useMemo(
-    () =>
-      view.case.eventCount > LARGE_TIMELINE_EVENTS
-        ? { caseId: view.case.id, hideKinds: filters.eventKinds, hideStatuses: filters.statuses }
-        : null,
-    [view.case.eventCount, view.case.id, filters.eventKinds, filters.statuses],
-  );
   const selectedName = nameOf(state.selected, view);
 
   return (
@@ -155,58 +89,21 @@ export function CaseExplorer({ view, initialQuery }: { view: CaseView; initialQu
           <EmbedDialog caseId={view.case.id} caseTitle={view.case.title} focus={state.selected} window={timeWindow} filters={filters} />
         </div>
 
-        <div className="tw-selection-bar">
-          <p className="tw-selection-text">
-            {state.selected && selectedName ? (
-              <>
-                <span className="tw-field-label">Selected {state.selected.kind}</span>
-                <strong>{selectedName}</strong>
-                {!isVisible(state.selected) ? <span className="tw-list-meta"> (hidden by filters)</span> : null}
-              </>
-            ) : (
-              <span className="tw-view-hint">
-                Nothing selected. Click an event or an entity to link the two views and read its sources.
-              </span>
-            )}
-          </p>
-          {state.selected ? (
-            <>
-              <a className="tw-button" href="#tw-details">
-                Read the details
-              </a>
-              <button type="button" className="tw-button" onClick={() => dispatch({ type: 'clear' })}>
-                Clear selection
-              </button>
-            </>
-          ) : null}
-        </div>
+        <SelectionBar
+          selected={state.selected}
+          name={selectedName}
+          hidden={state.selected !== null && !isVisible(state.selected)}
+          onClear={() => dispatch({ type: 'clear' })}
+        />
 
         <section className="tw-view" aria-labelledby="tw-timeline-heading">
-          <div className="tw-view-head">
-            <h2 id="tw-timeline-heading">Timeline</h2>
-            <label className="tw-inline-field">
-              Lanes{' '}
-              <select value={lanes} onChange={(e) => setLanes(e.target.value as LaneMode)} data-testid="lanes">
-                {LANE_MODES.map((m) => (
-                  <option key={m} value={m}>
-                    {LANE_LABELS[m]}
-                  </option>
-                ))}
-              </select>
-            </label>
-            <p className="tw-view-hint">Drag to pan; Ctrl + scroll or the buttons to zoom. Tab to the timeline and use the arrow keys.</p>
-          </div>
-          <TimelineCanvas {...props} lanes={laneSet} window={timeWindow} onWindowChange={onWindowChange} remote={remoteTimeline} />
+          <TimelineHead lanes={lanes} onLanes={setLanes} />
+          <TimelineCanvas {...props} lanes={laneSet} window={timeWindow} onWindowChange={onWindowChange} />
           <EventList {...props} />
         </section>
 
         <section className="tw-view" aria-labelledby="tw-network-heading">
-          <div className="tw-view-head">
-            <h2 id="tw-network-heading">Network</h2>
-            <p className="tw-view-hint">
-              Solid arrows: relationships stated in the sources; dashed lines: shared events. Drag to pan; pinch or the buttons to zoom.
-            </p>
-          </div>
+          <NetworkHead />
           <div className="tw-window-follow">
             <label className="tw-check">
               <input type="checkbox" checked={followWindow} onChange={(e) => setFollowWindow(e.target.checked)} />
@@ -236,32 +133,11 @@ export function CaseExplorer({ view, initialQuery }: { view: CaseView; initialQu
             onShowWhole={onShowWhole}
             onRetry={hood.retry}
           />
-          <NetworkCanvas {...props} model={netModel} />
-          <EntityTypeKey />
-          <EntityList {...props} model={netModel} />
+          <NetworkViews {...props} model={netModel} />
         </section>
       </div>
 
       <DetailsPanel target={state.selected} view={view} onSelect={onSelect} />
     </div>
-  );
-}
-
-function nameOf(target: SelectionTarget | null, view: CaseView): string | null {
-  if (!target) return null;
-  if (target.kind === 'event') return view.events.find((e) => e.id === target.id)?.title ?? null;
-  return view.graph.nodes.find((n) => n.id === target.id)?.name ?? null;
-}
-
-function CanvasPlaceholder({ className, text }: { className: string; text: string }) {
-  return (
-    <>
-      <div className="tw-toolbar" aria-hidden="true" style={{ visibility: 'hidden' }}>
-        <span className="tw-button">Zoom in</span>
-      </div>
-      <div className={`tw-canvas tw-canvas-loading ${className}`}>
-        <p className="tw-loading">{text}</p>
-      </div>
-    </>
   );
 }

@@ -2,15 +2,20 @@ import type { Metadata } from 'next';
 import Link from 'next/link';
 import { notFound } from 'next/navigation';
 import { cache } from 'react';
-import { getCaseView } from '@/graph/cases.repo';
+import { getCase, getCaseView } from '@/graph/cases.repo';
+import { listSourcesHead } from '@/graph/large-case.repo';
 import { mayReadCase } from '../../api/_lib/auth';
-import type { CaseView } from '@/lib/api/views';
-import { formatPartialDate } from '@/lib/model/partial-date';
+import { SOURCES_HEAD } from '@/lib/api/large-case';
+import type { CaseSummary, CaseView } from '@/lib/api/views';
+import type { SourceSummary } from '@/lib/model/source';
+import { LARGE_TIMELINE_EVENTS } from '@/lib/views/timeline-buckets';
 import { Breadcrumb } from '../../_components/breadcrumb';
 import { CaseCounts } from '../../_components/case-counts';
 import { DatabaseUnavailableBanner, isDatabaseUnavailable } from '../../_components/database-unavailable';
 import { StatusLegend } from '../../_components/status-legend';
 import { CaseExplorer } from './case-explorer';
+import { LargeCaseExplorer } from './large-case-explorer';
+import { SourcesSection } from './sources-section';
 import { oembedAlternates } from '../../_lib/oembed-discovery';
 import { listStories } from '@/graph/stories.repo';
 
@@ -24,14 +29,26 @@ interface Props {
  * One read per request, shared by the metadata and the page. A private case the reader may not
  * see is "not found", exactly like a missing one.
  */
-const loadCaseView = cache(async (caseId: string) => ((await mayReadCase(caseId)) ? getCaseView(caseId) : null));
+const loadSummary = cache(async (caseId: string) => ((await mayReadCase(caseId)) ? getCase(caseId) : null));
+
+/**
+ * What the page reads besides the summary. A small case: all of it (the explorer holds the whole
+ * case). A large one (over LARGE_TIMELINE_EVENTS events): bounded data only, the first sources;
+ * its explorer reads the timeline and the network window by window from the API.
+ */
+type Loaded = { large: false; view: CaseView } | { large: true; summary: CaseSummary; sources: SourceSummary[] };
+async function loadCase(summary: CaseSummary): Promise<Loaded | null> {
+  if (summary.eventCount > LARGE_TIMELINE_EVENTS) return { large: true, summary, sources: await listSourcesHead(summary.id, SOURCES_HEAD) };
+  const view = await getCaseView(summary.id);
+  return view ? { large: false, view } : null;
+}
 
 export async function generateMetadata({ params }: Props): Promise<Metadata> {
   const { caseId } = await params;
   try {
-    const view = await loadCaseView(caseId);
-    if (!view) return { title: 'Case not found' };
-    return { title: view.case.title, alternates: await oembedAlternates(`/cases/${encodeURIComponent(caseId)}`) };
+    const summary = await loadSummary(caseId);
+    if (!summary) return { title: 'Case not found' };
+    return { title: summary.title, alternates: await oembedAlternates(`/cases/${encodeURIComponent(caseId)}`) };
   } catch {
     return { title: 'Case' };
   }
@@ -43,9 +60,10 @@ export default async function CasePage({ params, searchParams }: Props) {
   for (const [key, value] of Object.entries(await searchParams)) {
     for (const v of [value ?? []].flat()) query.append(key, v);
   }
-  let view: CaseView | null;
+  let loaded: Loaded | null;
   try {
-    view = await loadCaseView(caseId);
+    const summary = await loadSummary(caseId);
+    loaded = summary ? await loadCase(summary) : null;
   } catch (error) {
     if (!isDatabaseUnavailable(error)) throw error;
     return (
@@ -55,9 +73,9 @@ export default async function CasePage({ params, searchParams }: Props) {
       </>
     );
   }
-  if (!view) notFound();
+  if (!loaded) notFound();
 
-  const { case: c, sources } = view;
+  const c = loaded.large ? loaded.summary : loaded.view.case;
   const stories = await listStories(c.id);
   return (
     <>
@@ -80,27 +98,17 @@ export default async function CasePage({ params, searchParams }: Props) {
         ))}
       </header>
       <StatusLegend />
-      <CaseExplorer view={view} initialQuery={query.toString()} />
-      {sources.length > 0 ? (
-        <section className="tw-card tw-sources" aria-labelledby="tw-sources-heading">
-          <h2 id="tw-sources-heading">Sources in this case</h2>
-          <ul className="tw-source-list">
-            {sources.map((s) => (
-              <li key={s.id}>
-                <Link href={`/sources/${encodeURIComponent(s.id)}`} lang={s.language}>
-                  {s.title}
-                </Link>
-                <p className="tw-source-meta">
-                  {s.publisher}
-                  {s.author ? ` · ${s.author}` : ''} · {s.published ? formatPartialDate(s.published) : 'publication date unknown'}
-                  {' · '}language: {s.language}
-                </p>
-                {s.reliabilityNote ? <p className="tw-reliability">{s.reliabilityNote}</p> : null}
-              </li>
-            ))}
-          </ul>
-        </section>
-      ) : null}
+      {loaded.large ? (
+        <>
+          <LargeCaseExplorer summary={c} initialQuery={query.toString()} />
+          <SourcesSection sources={loaded.sources} total={c.sourceCount} />
+        </>
+      ) : (
+        <>
+          <CaseExplorer view={loaded.view} initialQuery={query.toString()} />
+          <SourcesSection sources={loaded.view.sources} />
+        </>
+      )}
     </>
   );
 }

@@ -39,7 +39,7 @@ const network: WindowNetwork = {
   },
   eventCounts: { ent_a: 1, ent_b: 2 },
   // Counted by the server over the whole window: more than the events the browser holds.
-  shared: [{ source: 'ent_a', target: 'ent_b', weight: 7, eventIds: ['evt_1', 'evt_9'] }],
+  shared: [{ source: 'ent_a', target: 'ent_b', weight: 7 }],
   sharedTotal: 1,
 };
 
@@ -76,12 +76,15 @@ describe('networkModel with shared events counted by the server', () => {
     const cop = m.elements.filter((e) => e.classes === 'coparticipation').map((e) => e.data as CoParticipationData);
     assert.deepEqual(cop.map((d) => [d.id, d.weight, d.label]), [['cop:ent_a:ent_b', 7, '7 shared events']]);
     assert.equal(m.summaries.get('ent_a')!.sharesEventsWith, 1);
-    const h = networkHighlight(linkedIds({ selected: { kind: 'event', id: 'evt_9' }, hovered: null }, v), m);
-    assert.ok(h.edgeIds.has('cop:ent_a:ent_b'), 'an event among the pair’s ids highlights the link');
+    // The link's events are not known here: an event lights up the links among its participants.
+    const h = networkHighlight(linkedIds({ selected: { kind: 'event', id: 'evt_1' }, hovered: null }, v), m);
+    assert.ok(h.edgeIds.has('cop:ent_a:ent_b'));
+    const other = networkHighlight(linkedIds({ selected: { kind: 'event', id: 'evt_2' }, hovered: null }, v), m);
+    assert.ok(!other.edgeIds.has('cop:ent_a:ent_b'), 'evt_2 has one participant');
   });
 
   it('drops pairs with an entity that is not drawn (cytoscape would throw)', () => {
-    const more = networkModel(v, 'coparticipation', null, [...network.shared, { source: 'ent_a', target: 'ent_z', weight: 3, eventIds: [] }]);
+    const more = networkModel(v, 'coparticipation', null, [...network.shared, { source: 'ent_a', target: 'ent_z', weight: 3 }]);
     assert.equal(more.elements.filter((e) => e.classes === 'coparticipation').length, 1);
   });
 });

@@ -9,7 +9,8 @@ export const dynamic = 'force-dynamic';
  * The case page's timeline alone, in its aggregating mode, for `npm run bench:client`
  * (scripts/bench-client.ts), which measures it beside vanilla vis-timeline. It exists only when
  * the server runs with TIMEWEAVE_BENCH_PAGES=1 (the bench starts it so); otherwise it is a 404.
- * The case page itself still receives the whole case, which would time the page, not the timeline.
+ * The case page of a large case (large-case-explorer.tsx) also draws the window's network and
+ * details, which would time the page, not the timeline.
  */
 export default async function BenchTimelinePage({ params }: { params: Promise<{ caseId: string }> }) {
   if (process.env.TIMEWEAVE_BENCH_PAGES !== '1') notFound();

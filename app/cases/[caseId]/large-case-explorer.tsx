@@ -1,0 +1,126 @@
+'use client';
+
+import '@/lib/zod-browser';
+import { useEffect, useMemo, useState } from 'react';
+import type { TimelineWindow } from '@/lib/api/timeline';
+import type { CaseSummary, EventListItem } from '@/lib/api/views';
+import { linkedIds, type SelectionTarget } from '@/lib/selection';
+import { decodeNetworkState } from '@/lib/views/network-url-state';
+import { networkModel } from '@/lib/views/network-views';
+import { timelineLanes } from '@/lib/views/timeline-lanes';
+import { eventListItemOf, windowCaseView, windowNetworkNote } from '@/lib/views/window-view';
+import { EmbedDialog } from './embed-dialog';
+import { NetworkHead, NetworkViews, SelectionBar, TimelineCanvas, TimelineHead, nameOf, useExploreUrl, useExplorerState } from './explorer-common';
+import { DetailsPanel } from '../../_components/details/details-panel';
+import { fetchDetail } from '../../_components/details/fetch-detail';
+import { useWindowNetwork } from '../../_components/network/use-window-network';
+import { SearchBox } from '../../_components/search/search-box';
+import type { ViewProps } from '../../_components/view-props';
+
+const always = () => true;
+
+/**
+ * The case page's client shell for a large case (over LARGE_TIMELINE_EVENTS events): the browser
+ * never holds the whole case. The timeline loads each settled window from the aggregation API
+ * (counts per bucket when zoomed out, the events one by one when few); the network is that
+ * window's, bounded (GET /api/cases/{id}/network: the most active entities, their relationships
+ * and shared events); details come per selection from the API. The same selection state, URL
+ * state, list views and details panel as the whole-case explorer (case-explorer.tsx). The filters
+ * in the URL that the database applies (event kinds and statuses) are kept; there is no filter
+ * panel, which needs the whole case to count what it hides.
+ */
+export function LargeCaseExplorer({ summary, initialQuery }: { summary: CaseSummary; initialQuery: string }) {
+  const { initial, state, dispatch, lanes, setLanes, timeWindow, onSelect, onHover, onWindowChange, restore } = useExplorerState(initialQuery);
+  // The network's view and focus are the whole-case explorer's; kept in the URL untouched.
+  const [network] = useState(() => decodeNetworkState(initialQuery));
+  const [answer, setAnswer] = useState<TimelineWindow | null>(null);
+  const filters = initial.filters;
+
+  const remote = useMemo(
+    () => ({ caseId: summary.id, hideKinds: filters.eventKinds, hideStatuses: filters.statuses }),
+    [summary.id, filters.eventKinds, filters.statuses],
+  );
+  // The network follows the window the timeline loaded (so the two always show the same time).
+  const windowNet = useWindowNetwork(answer ? { ...remote, from: answer.from, to: answer.to } : null);
+  const selectedEvent = useEventOutsideWindow(state.selected, answer);
+  const view = useMemo(() => windowCaseView(summary, answer, windowNet.network, selectedEvent), [summary, answer, windowNet.network, selectedEvent]);
+  const linked = useMemo(() => linkedIds(state, view), [state, view]);
+  const netModel = useMemo(() => networkModel(view, 'coparticipation', null, windowNet.network?.shared ?? []), [view, windowNet.network]);
+  const laneSet = useMemo(() => timelineLanes(lanes, view), [lanes, view]);
+
+  useExploreUrl({ selected: state.selected, window: timeWindow, lanes, filters }, network, restore);
+
+  const props: ViewProps = { view, linked, onSelect, onHover };
+  // An entity the window's network does not draw (found by search, or named in the details).
+  const selectedName = nameOf(state.selected, view) ?? (state.selected ? `an ${state.selected.kind} not drawn in this window` : null);
+
+  return (
+    <div className="tw-explorer" data-testid="large-case-explorer">
+      <div className="tw-views">
+        <div className="tw-tools">
+          <SearchBox caseId={summary.id} onSelect={onSelect} isVisible={always} />
+          <EmbedDialog caseId={summary.id} caseTitle={summary.title} focus={state.selected} window={timeWindow} filters={filters} />
+        </div>
+
+        <SelectionBar selected={state.selected} name={selectedName} hidden={false} onClear={() => dispatch({ type: 'clear' })} />
+
+        <section className="tw-view" aria-labelledby="tw-timeline-heading">
+          <TimelineHead lanes={lanes} onLanes={setLanes} />
+          <p className="tw-view-hint">
+            A large case: zoomed out, the timeline counts the events per period (click a count to zoom in); the window list below says the same in words.
+          </p>
+          <TimelineCanvas {...props} lanes={laneSet} window={timeWindow} onWindowChange={onWindowChange} remote={remote} onAnswer={setAnswer} />
+        </section>
+
+        <section className="tw-view" aria-labelledby="tw-network-heading">
+          <NetworkHead>
+            <p className="tw-list-meta" aria-live="polite" data-testid="window-network-note">
+              {windowNet.error ? null : windowNet.network ? windowNetworkNote(windowNet.network) : 'Loading the network of this window…'}
+              {windowNet.loading && windowNet.network ? ' (updating…)' : ''}
+            </p>
+          </NetworkHead>
+          {windowNet.error ? (
+            <p className="tw-net-error" role="alert">
+              {capitalise(windowNet.error)}.{' '}
+              <button type="button" className="tw-link-button" onClick={windowNet.retry}>
+                Try again
+              </button>
+            </p>
+          ) : null}
+          <NetworkViews {...props} model={netModel} />
+        </section>
+      </div>
+
+      <DetailsPanel target={state.selected} view={view} onSelect={onSelect} />
+    </div>
+  );
+}
+
+/**
+ * The selected event when the timeline's window does not list it (chosen in search, in the
+ * details, or from a link): read from the API, so the timeline can go to it and its participants
+ * light up in the network.
+ */
+function useEventOutsideWindow(selected: SelectionTarget | null, answer: TimelineWindow | null): EventListItem | null {
+  const [item, setItem] = useState<EventListItem | null>(null);
+  const id = selected?.kind === 'event' ? selected.id : null;
+  const listed = id !== null && answer?.mode === 'events' && answer.events.some((e) => e.id === id);
+  useEffect(() => {
+    if (!id || listed || item?.id === id) return;
+    const controller = new AbortController();
+    fetchDetail({ kind: 'event', id }, controller.signal).then(
+      (d) => {
+        if (d.kind === 'event') setItem(eventListItemOf(d.data));
+      },
+      // The details panel reports the error; the timeline just stays where it is.
+      () => {},
+    );
+    return () => controller.abort();
+  }, [id, listed, item]);
+  return item && item.id === id ? item : null;
+}
+
+
+function capitalise(s: string): string {
+  return s.charAt(0).toUpperCase() + s.slice(1);
+}
