@@ -1,8 +1,9 @@
 /**
  * `npm run bench:ingest`: the offline extractor over the labelled sets in data/ingest-eval (the
- * tuning set and the held-out set, reported apart) —
- * precision and recall for events (right day), entities and hedged claims, and throughput in
- * articles per second on one core. Writes bench/results/ingest.json and ingest.md.
+ * tuning set and two held-out sets, reported apart) —
+ * precision and recall for events (right day), entities, relationships and hedged claims, and
+ * throughput in articles per CPU second on one core, by format. Writes bench/results/ingest.json
+ * and ingest.md.
  */
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
@@ -26,13 +27,16 @@ interface LabelledSet {
   dir: string;
 }
 /**
- * Two sets, scored apart. The tuning set is what the rules were developed against; the held-out
- * set (heldout.json) was written before any tuning and is never used to adjust a rule, so its
- * numbers are the honest estimate of how the rules do on articles nobody tuned them for.
+ * Sets scored apart. The tuning set is what the rules were developed against. The first held-out
+ * set (heldout.json) was written before any tuning; its misses were later read to generalise the
+ * rules (no rule names one of its articles), so it is no longer blind. The second (heldout2.json)
+ * was written, labels included, before the extractor was first run on it and is never used to
+ * adjust a rule: its numbers are the honest estimate.
  */
 const SETS: readonly LabelledSet[] = [
   { name: 'tuning', heldOut: false, labels: 'expected.json', dir: 'articles' },
-  { name: 'held-out', heldOut: true, labels: 'heldout.json', dir: 'heldout' },
+  { name: 'held-out 1', heldOut: true, labels: 'heldout.json', dir: 'heldout' },
+  { name: 'held-out 2', heldOut: true, labels: 'heldout2.json', dir: 'heldout2' },
 ];
 
 async function main() {
@@ -66,18 +70,18 @@ async function main() {
   }
 
   // Throughput: the whole pure pipeline (clean, language, sentences, extraction, proposals) over
-  // both sets, one core.
+  // all sets, one core.
   // Per core means per second of CPU time this process got: on a shared machine (the 2-core CI box
   // runs several jobs at once) wall-clock rates fall with the load average and say nothing about the
   // code. Both are recorded; the target is checked against the CPU-time rate. CPU time includes
   // V8's helper threads (GC), so it is, if anything, pessimistic.
-  for (const x of inputs) await run(x); // warm-up
+  for (let i = 0; i < 5; i++) for (const x of inputs) await run(x); // warm-up (JIT)
   const measure = async (xs: typeof inputs, seconds: number) => {
     let n = 0;
     const wall0 = process.hrtime.bigint();
     const cpu0 = process.cpuUsage();
     let cpu = 0;
-    while (cpu < seconds || n < 100) {
+    while (cpu < seconds || n < 20) {
       for (const x of xs) await run(x);
       n += xs.length;
       const c = process.cpuUsage(cpu0);
@@ -86,51 +90,80 @@ async function main() {
     const wall = Number(process.hrtime.bigint() - wall0) / 1e9;
     return { n, perCpuSecond: n / cpu, perWallSecond: n / wall, cpu };
   };
-  const all = await measure(inputs, 3);
+  // The three measures (all articles; HTML pages only, which are parsed and run through
+  // Readability; text and Markdown only) take turns in short rounds, and each reports its median
+  // round: the other jobs on a shared machine come and go, and one long run per measure let a burst
+  // of load land on one of them only (all articles once measured slower than either part).
+  const groups = {
+    all: inputs,
+    html: inputs.filter((x) => x.input.format === 'html'),
+    plain: inputs.filter((x) => x.input.format !== 'html'),
+  };
+  const rounds: Record<keyof typeof groups, Array<Awaited<ReturnType<typeof measure>>>> = { all: [], html: [], plain: [] };
+  for (let r = 0; r < 5; r++) for (const k of Object.keys(groups) as Array<keyof typeof groups>) rounds[k].push(await measure(groups[k], 0.8));
+  const median = (xs: Array<Awaited<ReturnType<typeof measure>>>) => [...xs].sort((a, b) => a.perCpuSecond - b.perCpuSecond)[Math.floor(xs.length / 2)]!;
+  // The best round is the least disturbed one: closest to what the code costs on an idle core.
+  const best = (xs: Array<Awaited<ReturnType<typeof measure>>>) => round(Math.max(...xs.map((x) => x.perCpuSecond)));
+  const all = median(rounds.all);
+  const htmlRun = median(rounds.html);
+  const plainRun = median(rounds.plain);
   const perSecond = all.perCpuSecond;
-  const elapsed = all.cpu;
-  const n = all.n;
-  // Same measure without HTML parsing (text and Markdown only), to show where the time goes.
-  const plainRun = await measure(inputs.filter((x) => x.input.format !== 'html'), 2);
+  const elapsed = Object.values(rounds).flat().reduce((t, x) => t + x.cpu, 0);
+  const n = Object.values(rounds).flat().reduce((t, x) => t + x.n, 0);
   const stageInputs = inputs.map((x) => ({ raw: x.input.raw, format: x.input.format, entities: entitiesFor(x.a), caseId: x.a.case ?? 'ingest-eval' }));
   const stages = stageTimings(stageInputs, 30, now);
 
   const result = {
     when: now,
     machine: { cpus: os.cpus().length, model: os.cpus()[0]?.model ?? 'unknown', node: process.version, loadAverage: os.loadavg().map(round) },
+    gc: GC,
     extractor: extractor.name,
     articles: inputs.length,
     sets: perSet.map((p) => ({ name: p.set.name, heldOut: p.set.heldOut, labels: `data/ingest-eval/${p.set.labels}`, articles: p.scores.length, totals: p.totals, perArticle: p.scores })),
-    throughput: { articlesPerCpuSecond: round(perSecond), plainTextArticlesPerCpuSecond: round(plainRun.perCpuSecond), articlesPerWallSecond: round(all.perWallSecond), runs: n, cpuSeconds: round(elapsed) },
+    throughput: {
+      articlesPerCpuSecond: round(perSecond),
+      plainTextArticlesPerCpuSecond: round(plainRun.perCpuSecond),
+      htmlArticlesPerCpuSecond: round(htmlRun.perCpuSecond),
+      htmlArticles: inputs.filter((x) => x.input.format === 'html').length,
+      bestRound: { all: best(rounds.all), html: best(rounds.html), plain: best(rounds.plain) },
+      articlesPerWallSecond: round(all.perWallSecond),
+      runs: n,
+      cpuSeconds: round(elapsed),
+    },
     stageMicrosecondsPerArticle: stages,
     targets: { eventRecall: 0.8, eventPrecision: 0.7, hedgedAsConfirmed: 0, articlesPerSecondPerCore: 300 },
   };
-  const pct = (x: number) => `${(x * 100).toFixed(1)}%`;
-  const [tune, held] = perSet as [(typeof perSet)[number], (typeof perSet)[number]];
-  const row = (label: string, f: (t: (typeof perSet)[number]['totals']) => string, target = '') => `| ${label} | ${f(tune.totals)} | ${f(held.totals)} | ${target} |`;
+  const pct = (x: number | null) => (x === null ? '–' : `${(x * 100).toFixed(1)}%`);
+  const row = (label: string, f: (t: Totals) => string, target = '') => `| ${label} | ${perSet.map((p) => f(p.totals)).join(' | ')} | ${target} |`;
+  const setList = perSet.map((p) => `${p.scores.length} ${p.set.name} (${p.set.labels})`).join(', ');
   const md = [
     `# Ingest benchmark (${extractor.name})`,
     '',
-    `${now.slice(0, 19)}Z · ${inputs.length} labelled articles (data/ingest-eval): ${tune.scores.length} tuning (${tune.set.labels}), ${held.scores.length} HELD OUT (${held.set.labels}, never tuned against) · ${result.machine.model} · Node ${process.version}, one core · load average ${result.machine.loadAverage.join(' ')}`,
+    `${now.slice(0, 19)}Z · ${inputs.length} labelled articles (data/ingest-eval): ${setList} · ${result.machine.model} · Node ${process.version}, one core · load average ${result.machine.loadAverage.join(' ')}`,
     '',
-    `| measure | tuning set (${tune.scores.length}) | held-out set (${held.scores.length}) | target |`,
-    '| --- | --- | --- | --- |',
+    `| measure | ${perSet.map((p) => `${p.set.name} (${p.scores.length})`).join(' | ')} | target |`,
+    `| --- | ${perSet.map(() => '---').join(' | ')} | --- |`,
     row('event recall (right day)', (t) => pct(t.eventRecall), '≥ 80%'),
     row('event recall (any date)', (t) => pct(t.eventRecallAnyDate)),
     row('event precision', (t) => pct(t.eventPrecision), '≥ 70%'),
     row('entity recall', (t) => pct(t.entityRecall)),
     row('entity precision', (t) => pct(t.entityPrecision)),
+    row('relationship recall (labelled relationships)', (t) => `${pct(t.relationRecall)} (${t.relationsLabelled})`),
+    row('relationship precision', (t) => pct(t.relationPrecision)),
     row('hedged claims proposed as alleged (recall)', (t) => pct(t.hedgedRecall)),
     row('alleged proposals that are hedged claims (precision)', (t) => pct(t.hedgedPrecision)),
     row('hedged claims proposed as confirmed', (t) => String(t.hedgedAsConfirmed), '0'),
     row('hedged claims proposed as reported', (t) => String(t.hedgedAsReported)),
     row('denials proposed as denied/disputed', (t) => pct(t.deniedRecall)),
     '',
-    '| throughput (both sets) | value | target |',
-    '| --- | --- | --- |',
-    `| all articles, per CPU second (one core) | ${round(perSecond)} articles/s | ≥ 300/s/core |`,
-    `| text and Markdown only, per CPU second | ${round(plainRun.perCpuSecond)} articles/s | |`,
-    `| all articles, wall clock (depends on the machine's load) | ${round(all.perWallSecond)} articles/s | |`,
+    '| throughput (all sets), articles per CPU second on one core | median of 5 interleaved rounds | best round | target |',
+    '| --- | --- | --- | --- |',
+    `| all articles | ${round(perSecond)} | ${result.throughput.bestRound.all} | ≥ 300/s/core |`,
+    `| HTML pages only (${result.throughput.htmlArticles}) | ${round(htmlRun.perCpuSecond)} | ${result.throughput.bestRound.html} | ≥ 300/s/core |`,
+    `| text and Markdown only | ${round(plainRun.perCpuSecond)} | ${result.throughput.bestRound.plain} | |`,
+    `| all articles, per wall-clock second (follows the machine's load) | ${round(all.perWallSecond)} | | |`,
+    '',
+    `Garbage collection: ${GC}.`,
     '',
     '## Time per stage (CPU µs per article, averaged; HTML cleaning per HTML article)',
     '',
@@ -141,13 +174,20 @@ async function main() {
     ...perSet.flatMap(({ set, scores }) => [
       `## Per article — ${set.name}${set.heldOut ? ' (HELD OUT)' : ''}`,
       '',
-      '| article | events found / expected (right day) | proposed | entities found / expected | proposed |',
-      '| --- | --- | --- | --- | --- |',
-      ...scores.map((s) => `| ${s.file} | ${s.events.found} / ${s.events.expected} (${s.events.rightDay}) | ${s.events.proposed} | ${s.entities.found} / ${s.entities.expected} | ${s.entities.proposed} |`),
+      '| article | events found / expected (right day) | proposed | entities found / expected | proposed | relationships found / expected | proposed |',
+      '| --- | --- | --- | --- | --- | --- | --- |',
+      ...scores.map(
+        (s) =>
+          `| ${s.file} | ${s.events.found} / ${s.events.expected} (${s.events.rightDay}) | ${s.events.proposed} | ${s.entities.found} / ${s.entities.expected} | ${s.entities.proposed} | ${s.relations ? `${s.relations.found} / ${s.relations.expected}` : 'not labelled'} | ${s.relations?.proposed ?? '–'} |`,
+      ),
       '',
       `### Misses — ${set.name}`,
       '',
       ...scores.flatMap((s) => s.misses.map((x) => `- ${s.file}: ${x}`)),
+      '',
+      `### Proposed but not labelled — ${set.name}`,
+      '',
+      ...scores.flatMap((s) => s.extras.map((x) => `- ${s.file}: ${x}`)),
       '',
     ]),
   ].join('\n');
@@ -160,6 +200,15 @@ async function main() {
 }
 
 const round = (x: number) => Math.round(x * 10) / 10;
+/**
+ * CPU time counts V8's garbage-collector helper threads, which run on the other cores: with the
+ * default (parallel) collector the HTML path, which allocates a DOM per page, pays for them too, so
+ * the rate is per CPU second of the whole process. Run with `node --single-threaded-gc` to measure
+ * one core's work alone (the collector then runs on the main thread).
+ */
+const GC = process.execArgv.includes('--single-threaded-gc')
+  ? 'single-threaded (--single-threaded-gc): the CPU time is one core\'s work'
+  : "V8's default parallel collector: its helper threads' CPU time is counted too";
 main().catch((e) => {
   console.error(e);
   process.exitCode = 1;

@@ -28,13 +28,16 @@ export interface Publisher {
 const EXTRA_HEDGES: ReadonlyArray<[string, RegExp]> = [
   ['sources anonymes', /\b(sources? anonymes?|anonymous sources?|une source|a source|des sources|sources proches|sources close|people close|officials who|responsables? (?:qui ont|sous couvert)|on condition of anonymity|sous couvert d'anonymat)\b/],
   ['apparemment', /\b(apparemment|semble(?:rait)?|il semblerait|apparently|appears to|seems to|seemingly|possibly|probablement|probably|may have|might have|could have|pourrait avoir|pourraient avoir|aurait pu|auraient pu|would have)\b/],
+  // Speculation: a suggestion or a modal "could" says what may be, not what is.
+  ['suggéré', /\b(suggest(?:s|ed|ing)?|sugger\w*|laisse(?:nt)? entendre|speculat\w*|specul\w*|could (?!not\b)|might (?!not\b)|pourrai(?:t|ent) (?!pas\b))/],
   ['supposé', /\b(suppose|supposedly|presumed|presume|soupconne|suspected|purported|purportedly|accuse|accused|accusent|accuses)\b/],
   ['témoins', /\b(selon des temoins|witnesses said|according to witnesses|residents said|des habitants)\b/],
 ];
-const UNNAMED = /\b(certaines sources|des sources|sources anonymes?|une source|anonymous|a source|sources said|sources say|people familiar|officials said|un responsable|un haut responsable|a senior official|an official|des temoins|witnesses|on-dit|on dit|rumeurs?|rumou?rs?|il est rapporte|it is reported|selon des|some reports|certains medias|some media|local media|medias locaux|reseaux sociaux|social media)\b/;
+const UNNAMED = /\b(unnamed|unidentified|non identifie\w*|non nomme\w*|certaines sources|des sources|sources anonymes?|une source|anonymous|a source|sources said|sources say|people familiar|officials said|un responsable|un haut responsable|a senior official|an official|des temoins|witnesses|on-dit|on dit|rumeurs?|rumou?rs?|il est rapporte|it is reported|selon des|some reports|certains medias|some media|local media|medias locaux|reseaux sociaux|social media)\b/;
 const DENIAL = /\b(dement\w*|a nie|ont nie|nie avoir|nient|nie que|nie toute|rejette (?:les|ces|toute)|a rejete|ont rejete|conteste\w*|infonde\w*|denied|denies|deny|denying|(?:rejected|dismissed) (?:the |these |those )?(?:claims?|reports?|allegations?|accusations?)|refuted|refutes|baseless|unfounded|fake news|never happened|n'a jamais eu lieu|did not happen|categorically)\b/;
 
-const SPEECH = /\b(a declare|ont declare|a dit|ont dit|a affirme|ont affirme|affirme|a annonce|ont annonce|annonce|a indique|ont indique|indique|a assure|a confirme|confirme|a precise|precise|a ajoute|estime|a estime|a souligne|a explique|selon (?:lui|elle)|said|says|told|announced|stated|confirmed|declared|added|explained|insisted|wrote|tweeted|claimed|reported|rapporte|rapportent|a rapporte|a ecrit|a publie)\b/;
+/** Verbs of saying, in folded text (also used by the extractor to tell saying from doing). */
+export const SPEECH = /\b(a declare|ont declare|a dit|ont dit|a affirme|ont affirme|affirme|a annonce|ont annonce|annonce|a indique|ont indique|indique|a assure|a confirme|confirme|a precise|precise|a ajoute|estime|a estime|a souligne|a explique|selon (?:lui|elle)|said|says|told|announced|stated|confirmed|declared|added|explained|insisted|wrote|tweeted|claimed|reported|rapporte|rapportent|a rapporte|a ecrit|a publie)\b/;
 const ACCORDING = /\b(selon|d'apres|according to|comme le rapporte|comme l'a rapporte|as reported by|cite par|cited by|quoted by|reports|reported by|a rapporte|rapporte)\s*$/;
 const TOLD = /\b(told|a declare a|a dit a|a indique a|a confie a|in an interview with|dans un entretien (?:accorde )?(?:a|au)|cite par|quoted by|speaking to)\s*$/;
 

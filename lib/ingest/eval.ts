@@ -17,12 +17,23 @@ export interface ExpectedEntity {
   name: string;
   type: string;
 }
+/** A relationship between two entities, by their names as a reader would write them. */
+export interface ExpectedRelation {
+  from: string;
+  to: string;
+  type: string;
+}
 export interface ExpectedArticle {
   file: string;
   language: string;
   case?: string;
   events: ExpectedEvent[];
   entities: ExpectedEntity[];
+  /**
+   * Absent: the article's relationships were not labelled, and it counts for neither relationship
+   * precision nor recall. Present (even empty): every relationship proposed must be one of these.
+   */
+  relations?: ExpectedRelation[];
 }
 
 export interface ArticleScore {
@@ -31,7 +42,11 @@ export interface ArticleScore {
   entities: { expected: number; proposed: number; found: number; proposedMatched: number };
   hedged: { expected: number; asAlleged: number; asConfirmed: number; asReported: number; proposedAlleged: number; proposedAllegedCorrect: number };
   denied: { expected: number; asDenied: number };
+  /** Null when the article's relationships are not labelled. */
+  relations: { expected: number; proposed: number; found: number; proposedMatched: number } | null;
   misses: string[];
+  /** Proposals that match no label (events, relationships), to read a precision figure by. */
+  extras: string[];
 }
 
 export function dateAgrees(expected: string, proposedStart: string): boolean {
@@ -82,6 +97,9 @@ export function scoreArticle(doc: ProposalsDocument, expected: ExpectedArticle):
     if (expectedHedgedProposals.has(p.key)) hedged.proposedAllegedCorrect++;
   }
 
+  const extras: string[] = [];
+  for (const p of doc.events) if (!matchedProposals.has(p.key)) extras.push(`event proposed, not labelled: ${p.citations[0]?.quote ?? p.title} (${p.start}, ${p.status})`);
+
   const proposedKeys = doc.entities.map((e) => new Set([nameKey(e.name), ...e.mentions.map((m) => nameKey(m.text))]));
   let entFound = 0;
   const entMatched = new Set<number>();
@@ -93,13 +111,34 @@ export function scoreArticle(doc: ProposalsDocument, expected: ExpectedArticle):
       entMatched.add(i);
     } else misses.push(`entity not proposed: ${ex.name}`);
   }
+  let relations: ArticleScore['relations'] = null;
+  if (expected.relations) {
+    // A proposed relationship matches a label when its type agrees and each end is an entity proposal
+    // that goes by the labelled name (its name or any of its mentions, compared by nameKey).
+    const keysOf = new Map(doc.entities.map((e, i) => [e.key, proposedKeys[i]!]));
+    const matched = new Set<string>();
+    let relFound = 0;
+    for (const r of expected.relations) {
+      const [from, to] = [nameKey(r.from), nameKey(r.to)];
+      const hit = doc.relations.find((p) => p.type === r.type && keysOf.get(p.fromKey)?.has(from) && keysOf.get(p.toKey)?.has(to));
+      if (hit) {
+        relFound++;
+        matched.add(hit.key);
+      } else misses.push(`relationship not proposed: ${r.from} ${r.type} ${r.to}`);
+    }
+    const nameOf = new Map(doc.entities.map((e) => [e.key, e.name]));
+    for (const p of doc.relations) if (!matched.has(p.key)) extras.push(`relationship proposed, not labelled: ${nameOf.get(p.fromKey)} ${p.type} ${nameOf.get(p.toKey)}`);
+    relations = { expected: expected.relations.length, proposed: doc.relations.length, found: relFound, proposedMatched: matched.size };
+  }
   return {
     file: expected.file,
     events: { expected: expected.events.length, proposed: doc.events.length, found, rightDay, proposedMatched: matchedProposals.size },
     entities: { expected: expected.entities.length, proposed: doc.entities.length, found: entFound, proposedMatched: entMatched.size },
     hedged,
     denied,
+    relations,
     misses,
+    extras,
   };
 }
 
@@ -114,11 +153,17 @@ export interface Totals {
   hedgedAsConfirmed: number;
   hedgedAsReported: number;
   deniedRecall: number;
+  /** Over the articles whose relationships are labelled; null when none is. */
+  relationRecall: number | null;
+  relationPrecision: number | null;
+  relationsLabelled: number;
 }
 
 export function totals(scores: readonly ArticleScore[]): Totals {
   const sum = (f: (s: ArticleScore) => number) => scores.reduce((n, s) => n + f(s), 0);
   const ratio = (a: number, b: number) => (b === 0 ? 1 : a / b);
+  const rel = scores.flatMap((s) => (s.relations ? [s.relations] : []));
+  const relSum = (f: (r: NonNullable<ArticleScore['relations']>) => number) => rel.reduce((n, r) => n + f(r), 0);
   return {
     eventRecall: ratio(sum((s) => s.events.rightDay), sum((s) => s.events.expected)),
     eventRecallAnyDate: ratio(sum((s) => s.events.found), sum((s) => s.events.expected)),
@@ -130,5 +175,8 @@ export function totals(scores: readonly ArticleScore[]): Totals {
     hedgedAsConfirmed: sum((s) => s.hedged.asConfirmed),
     hedgedAsReported: sum((s) => s.hedged.asReported),
     deniedRecall: ratio(sum((s) => s.denied.asDenied), sum((s) => s.denied.expected)),
+    relationRecall: rel.length ? ratio(relSum((r) => r.found), relSum((r) => r.expected)) : null,
+    relationPrecision: rel.length ? ratio(relSum((r) => r.proposedMatched), relSum((r) => r.proposed)) : null,
+    relationsLabelled: relSum((r) => r.expected),
   };
 }

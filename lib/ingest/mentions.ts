@@ -211,6 +211,9 @@ export function guessType(surface: string, before: string, after: string): Entit
 export function findMentions(text: string, sentences: readonly Sentence[], gaz: Gazetteer): Mention[] {
   const out: Mention[] = [];
   const newBySurname = new Map<string, { ref: string; name: string; type: EntityType }>();
+  // Names whose context told nothing ("les mineurs de Kamora"): typed afterwards if the same name
+  // is typed elsewhere in the article ("s'est rendu à Kamora").
+  const untyped: Array<{ start: number; end: number; sentence: number; key: string }> = [];
   for (const s of sentences) {
     const toks = tokenize(s.text, s.start);
     const keys = toks.map((t) => tokenKey(t.text));
@@ -275,6 +278,7 @@ export function findMentions(text: string, sentences: readonly Sentence[], gaz: 
       const known = j === i ? newBySurname.get(tokenKey(toks[i]!.text)) : undefined;
       const type = known?.type ?? (titled !== null && titled < j ? 'person' : guessType(clean, titled !== null ? text.slice(Math.max(s.start, toks[i]!.start - 40), toks[i]!.start) : before, after));
       if (!type || (j === i && clean.length < 3 && !isAllCaps(clean))) {
+        if (!type && clean.length >= 3) untyped.push({ start: toks[i]!.start, end: last.end, sentence: s.index, key: nameKey(clean) });
         i = lastIdx;
         continue;
       }
@@ -286,6 +290,14 @@ export function findMentions(text: string, sentences: readonly Sentence[], gaz: 
       if (!prior && type === 'person' && lastIdx > i) newBySurname.set(surnameKey, { ref, name, type });
       out.push({ start: toks[i]!.start, end: last.end, text: text.slice(toks[i]!.start, last.end), sentence: s.index, entityId: null, ref, name, type: prior?.type ?? type, how: 'new' });
       i = lastIdx;
+    }
+  }
+  if (untyped.length > 0) {
+    const typed = new Map<string, Mention>();
+    for (const m of out) if (!typed.has(nameKey(m.text))) typed.set(nameKey(m.text), m);
+    for (const u of untyped) {
+      const m = typed.get(u.key);
+      if (m) out.push({ start: u.start, end: u.end, text: text.slice(u.start, u.end), sentence: u.sentence, entityId: m.entityId, ref: m.ref, name: m.name, type: m.type, how: m.how });
     }
   }
   return out.sort((a, b) => a.start - b.start);

@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import { CONTEXT_CHARS } from '../case-file/anchor';
 import { makeId, sha256Hex } from '../model/ids';
 import { isValidTimeZone, parsePartialDate } from '../model/partial-date';
@@ -65,7 +66,16 @@ export function prepareSource(input: PrepareInput): PreparedSource {
     published,
     timeZone: given.timeZone !== undefined ? given.timeZone : doc.meta.timeZone && isValidTimeZone(doc.meta.timeZone) ? doc.meta.timeZone : null,
   });
-  return { text: doc.text, furniture: doc.furniture, format: doc.format, meta, contentHash: sha256Hex(doc.text), warnings };
+  return { text: doc.text, furniture: doc.furniture, format: doc.format, meta, contentHash: contentHashOf(doc.text), warnings };
+}
+
+/**
+ * The same hex SHA-256 as `sha256Hex` (model/ids.ts, which stays portable for the browser), by
+ * Node's native hash: the whole article text is hashed on every read, and the portable one cost as
+ * much as sentence segmentation. The ingest pipeline runs on the server only (it builds a DOM).
+ */
+function contentHashOf(text: string): string {
+  return createHash('sha256').update(text, 'utf8').digest('hex');
 }
 
 export function analyse(src: Pick<PreparedSource, 'text' | 'furniture' | 'meta'>): AnalysedText {
@@ -133,7 +143,13 @@ export function buildProposals(
     };
   };
 
-  const entityKey = (ref: string) => (ref.startsWith('new:') ? `new-${sha256Hex(ref).slice(0, 12)}` : ref);
+  // Asked for every mention, participant and relationship end: hashed once per ref.
+  const keys = new Map<string, string>();
+  const entityKey = (ref: string) => {
+    let k = keys.get(ref);
+    if (k === undefined) keys.set(ref, (k = ref.startsWith('new:') ? `new-${sha256Hex(ref).slice(0, 12)}` : ref));
+    return k;
+  };
   const groups = new Map<string, Mention[]>();
   for (const m of extraction.mentions) groups.set(m.ref, [...(groups.get(m.ref) ?? []), m]);
   const entities: EntityProposal[] = [...groups.entries()].map(([ref, ms]) => {

@@ -1,5 +1,5 @@
 import type { EventKind } from '../model/vocab';
-import { attribute, type Attribution } from './attribution';
+import { attribute, SPEECH, type Attribution } from './attribution';
 import { findDates, publicationFallback, resolveWhen, type DateContext, type DateMention, type ResolvedWhen } from './dates';
 import type { AnalysedText, CandidateEvent, Extraction, ExtractionContext, Extractor } from './extractor';
 import type { Sentence } from './sentences';
@@ -18,15 +18,35 @@ const TRIGGERS: ReadonlyArray<[EventKind, RegExp]> = [
   ['deployment', /\b(deploi\w*|deploy\w*|envoy\w* des (?:troupes|soldats|forces)|sent (?:troops|soldiers|forces)|dispatch\w*|stationed|arrivee des|arrive(?:e|s|es)? (?:a|au|aux|en|dans)|arrived|contingent)\b/],
   ['withdrawal', /\b(retrait|retir\w*|withdr\w*|pulled out|pull out|quitte\w* le pays|left the country|repli\w*|evacuation des troupes)\b/],
   ['meeting', /\b(rencontr\w*|met with|met (?:both|the|their|his|her|its|leaders|representatives|officials)|rendu visite|meets|meeting with|reuni\w*|sommet|summit|entretien avec|talks|pourparlers|negociation\w*|negotiat\w*|s'est entretenu|visite\w*|visited|visit to|held talks)\b/],
-  ['policy', /\b(loi|law|decret\w*|decree\w*|etat d'urgence|state of emergency|couvre-feu|curfew|leve\w*|lifted|sanction\w*|interdi\w*|banned|bans?\b|approuv\w*|approved|adopt\w*|vote\w*|voted|ratifi\w*|sign\w*|accord\b|agreement|elections?|nomme\w*|appointed|demission\w*|resign\w*|limoge\w*|dismissed|fired the|budget|reforme|reform|instaur\w*|imposed|impose\w*|decid\w*|prolong\w*|extended)\b/],
-  ['incident', /\b(disparu\w*|returned to work|repris le travail|reprise du travail|resumed work|stuck|burst|deborde\w*|greves?\b|strikes?\b(?! on)|walkout|disappeared|missing|vole\w*|stolen|evacu\w*|arret\w*|arrested|detenu\w*|detained|manifest\w*|protest\w*|rassemblement\w*|rall(?:y|ies)|greve\w*|walkout|incendie\w*|fire broke|accident\w*|crash\w*|panne\w*|outage|fuite\w*|leak\w*|inondation\w*|flood\w*|seisme|earthquake|evade\w*|escaped|ferme\w*|closed|shut down|coupure\w*|cut off|emeute\w*|riot\w*|pill\w*|loot\w*|emptied|(?:ont|auraient|aurait|a) vide|effondr\w*|collapsed|hospitalis\w*|contamin\w*|outbreak|epidemi\w*|cas de|cases of|morts?\b|deaths?|dead|victimes?)\b/],
-  ['statement', /\b(annonc\w*|announc\w*|declar\w*|a affirme|affirm\w*|communique|discours|speech|appele? a|called for|averti\w*|warned|promis\w*|promised|confirme\w*|confirmed|denonce\w*|condemned|condamn\w*|dement\w*|denied|denies|nie\b|a nie|rejet\w*|rejected|accuse\w*|accused)\b/],
+  ['policy', /\b(loi|law|decret\w*|decree\w*|etat d'urgence|state of emergency|couvre-feu|curfew|leve\w*|lifted|sanction\w*|interdi\w*|banned|bans?\b|approuv\w*|approved|adopt\w*|vote\w*|voted|ratifi\w*|sign\w*|accord\b|agreement|elections?|nomme\w*|appointed|demission\w*|resign\w*|limoge\w*|dismissed|fired the|budget|reforme|reform|instaur\w*|imposed|impose\w*|decid\w*|prolong\w*|extended|ordonn\w*|ordered|ruled|verdict|jugement|inculp\w*|indicted|charged with|mis en examen|sentenced|convicted|acquitt?\w*)\b/],
+  ['incident', /\b(disparu\w*|returned to work|repris le travail|reprise du travail|resumed work|repris\w*|reprise|retabli\w*|rouvert\w*|reouvert\w*|reouverture|resumed|restored|reopen(?:ed|ing|s)?|bloqu\w*|blocus|barricad\w*|blocked|blockad\w*|stuck|burst|deborde\w*|greves?\b|strikes?\b(?! on)|walkout|disappeared|missing|vole\w*|stolen|evacu\w*|arret\w*|arrested|detenu\w*|detained|manifest\w*|protest\w*|rassemblement\w*|rall(?:y|ies)|greve\w*|walkout|incendie\w*|fire broke|accident\w*|crash\w*|panne\w*|outage|fuite\w*|leak\w*|inondation\w*|flood\w*|seisme|earthquake|evade\w*|escaped|ferme\w*|closed|shut down|coupure\w*|cut off|emeute\w*|riot\w*|pill\w*|loot\w*|emptied|(?:ont|auraient|aurait|a) vide|effondr\w*|collapsed|hospitalis\w*|contamin\w*|outbreak|epidemi\w*|cas de|cases of|morts?\b|deaths?|dead|victimes?)\b/],
+  ['statement', /\b(annonc\w*|announc\w*|declar\w*|a affirme|affirm\w*|communique|discours|speech|appele? a|called for|averti\w*|warned|promis\w*|promised|confirme\w*|confirmed|denonce\w*|condemned|condamn\w*|dement\w*|denied|denies|nie\b|a nie|rejet\w*|rejected|accuse\w*|accused|called (?:the|this|that|it|them|him|her|his|their)|qualifie\w* (?:de|d')|described (?:the|this|that|it|them|him|her) as|termed)\b/],
 ];
 /**
  * A hedged sentence with no event word is still a claim when it says something happened under
  * doubt: the hearsay conditional, "allegedly", "claimed that", "may have been".
  */
-const CLAIM_CUE = /\b(aurai(?:t|ent)|serai(?:t|ent)|allegedly|reportedly|claim(?:s|ed)? (?:that|the|it|to)|may have|might have|could have|pretendument|supposedly)\b/;
+const CLAIM_CUE = /\b(aurai(?:t|ent)|serai(?:t|ent)|pourrai(?:t|ent)|allegedly|reportedly|claim(?:s|ed)? (?:that|the|it|to)|may have|might have|could (?!not\b)|pretendument|supposedly|suggest(?:s|ed)?|sugger\w*|laisse(?:nt)? entendre)\b/;
+/**
+ * An action the sentence dates by itself is an event even when no word of the lexicon names it
+ * ("Mardi, des centaines de grévistes ont bloqué…", "Two days later, crews began skimming…"): a
+ * past-tense verb other than a verb of saying, next to a date of the sentence's own. Such a sentence
+ * is proposed as `other`, for the reviewer to name. English past forms: regular "-ed" and the common
+ * irregular ones; French: an auxiliary and a past participle. Matched on folded text.
+ */
+const PAST_EN = new RegExp(
+  // "-ed" after "is", "will be", "to be"… is a present or future passive ("is planned", "will be published").
+  '(?<!\\b(?:is|are|am|be|being|will|to|would|shall|can|could|may|might|must|should)\\s)\\b[a-z]{2,}ed\\b' +
+    '|\\b(?:began|begun|took|went|came|made|held|gave|left|met|sent|won|lost|fell|rose|broke|brought|built|caught|chose|drove|fought|found|flew|got|hit|kept|led|paid|ran|rode|sold|shut|spent|stood|stole|struck|swept|threw|tore|withdrew|overtook|sank|spread|sought|bought)\\b',
+);
+/** "est prévu", "est attendu": a state or a plan, not a past action (the passé composé of être is). */
+const PAST_FR = /\b(?:a|ont|avait|avaient|est|sont|etait|etaient|s'est|se sont|a ete|ont ete|avait ete|avaient ete)\s+(?:(?:deja|aussi|ensuite|finalement|alors|encore|egalement|bien|pu|du)\s+)?(?!(?:prevu|attendu|programme|envisage|cense|situe|base|charge|compose|pret|oblige)(?:e|es|s)?\b)[a-z]+(?:e|es|ee|ees|i|is|ie|ies|it|its|u|us|ue|ues|ert|erts|erte|ertes|int|ait)\b/;
+const SAYING = new RegExp(SPEECH.source, 'g');
+function isDatedAction(sentence: string): boolean {
+  const f = fold(sentence).replace(/’/g, "'").replace(SAYING, ' ');
+  return PAST_FR.test(f) || PAST_EN.test(f);
+}
+
 /** Order of preference when several kinds' words appear: what happened beats what was said about it. */
 const KIND_ORDER: readonly EventKind[] = ['attack', 'deployment', 'withdrawal', 'meeting', 'policy', 'incident', 'statement'];
 
@@ -143,7 +163,7 @@ export class RulesExtractor implements Extractor {
       // and gives no date ("Officials denied reports…", "une explosion aurait retenti"): it is
       // proposed on its own words, as a statement or a claim when no event word says more.
       const contested = att.stance === 'denies' || (att.stance === 'alleges' && CLAIM_CUE.test(fold(s.text).replace(/’/g, "'")));
-      const kind = kindOf(s.text) ?? (att.stance === 'denies' ? 'statement' : contested ? 'claim' : null);
+      const kind = kindOf(s.text) ?? (att.stance === 'denies' ? 'statement' : contested ? 'claim' : own && isDatedAction(s.text) ? 'other' : null);
       if (!kind) continue;
       if (!own && inSentence.length === 0 && !contested) continue;
       attributions.set(s.index, att);

@@ -1,6 +1,7 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import { cleanDocument, guessFormat } from '../../../lib/ingest/clean';
+import { Readability } from '@mozilla/readability';
+import { cleanDocument, guessFormat, stripInert } from '../../../lib/ingest/clean';
 import { detectLanguage } from '../../../lib/ingest/language';
 import { splitSentences } from '../../../lib/ingest/sentences';
 
@@ -57,6 +58,37 @@ describe('clean', () => {
     assert.equal(guessFormat('x', 'a.md'), 'markdown');
     assert.equal(guessFormat('<p>hello</p><div>x</div>'), 'html');
     assert.equal(guessFormat('plain words'), 'text');
+  });
+});
+
+describe('clean: markup that is never text is cut before the DOM is built', () => {
+  it('cuts scripts, styles, inline SVG and comments, keeps what follows a self-closed <svg/>, counts the scripts', () => {
+    const html = `<p>Avant.</p><script type="text/javascript">if (a < b && "</p>") x();</script><!-- <p>commentaire</p> -->
+<style>p > a { color: red }</style><svg class="icon" /><p>Après l'icône.</p><svg viewBox="0 0 1 1"><text>Texte SVG</text></svg><p data-x='a>b'>Fin.</p>`;
+    const out = stripInert(html);
+    assert.equal(out.scripts, 1);
+    assert.doesNotMatch(out.html, /x\(\)|commentaire|color|Texte SVG/);
+    for (const kept of ['Avant.', "Après l'icône.", 'Fin.']) assert.ok(out.html.includes(kept), kept);
+  });
+
+  it('leaves an unclosed script to the DOM step, which still never reads it', () => {
+    const doc = cleanDocument('<html><body><p>Le gouvernement a instauré mercredi un couvre-feu nocturne dans la capitale.</p><script>var secret = "attaque"; ', 'html');
+    assert.doesNotMatch(doc.text, /secret|attaque/);
+    assert.ok(doc.warnings.some((w) => /script/.test(w)));
+  });
+
+  it('reads JSON-LD metadata (schema.org NewsArticle) when the meta tags say nothing', () => {
+    const ld = JSON.stringify({ '@context': 'https://schema.org', '@graph': [{ '@type': 'WebSite', name: 'x' }, { '@type': 'NewsArticle', headline: 'Crue à Lyon', datePublished: '2025-03-02T08:00:00+01:00', author: [{ '@type': 'Person', name: 'Anne Roy' }], publisher: { '@type': 'Organization', name: 'Le Rhône Libre' } }] });
+    const doc = cleanDocument(`<html><head><script type="application/ld+json">${ld}</script></head><body><article><p>La Saône est sortie de son lit dimanche à Lyon, inondant plusieurs quais du centre-ville selon la préfecture.</p></article></body></html>`, 'html');
+    assert.equal(doc.meta.published, '2025-03-02T08:00:00+01:00');
+    assert.equal(doc.meta.author, 'Anne Roy');
+    assert.equal(doc.meta.publisher, 'Le Rhône Libre');
+    assert.doesNotMatch(doc.text, /NewsArticle/);
+  });
+
+  it('the Readability internals made cheaper still exist (if a release renames them, the speed-up is silently lost)', () => {
+    const proto = Readability.prototype as unknown as Record<string, unknown>;
+    for (const m of ['_getAllNodesWithTag', '_isProbablyVisible', '_fixRelativeUris']) assert.equal(typeof proto[m], 'function', m);
   });
 });
 

@@ -69,6 +69,41 @@ Le lendemain, la préfecture a interdit les rassemblements.`;
     assert.equal(denial?.status, 'denied');
   });
 
+  it('proposes an action the sentence dates by itself even without an event word, but not a dated statement or a plan', async () => {
+    const doc = await proposeText(`Title: Test
+Publisher: Test Wire
+Date: 2024-03-09
+
+Two days later, volunteers from the Red Lantern Trust began handing out blankets on Thursday.
+
+Mercredi, des dizaines de riverains ont occupé la mairie de Villeneuve.
+
+The ministry said on Friday that a report will be published next month.
+
+A second inspection of the Orwell Bridge is planned for April.`);
+    const quotes = doc.events.map((e) => e.citations[0]!.quote);
+    assert.ok(quotes.some((q) => q.startsWith('Two days later')), quotes.join(' | '));
+    assert.equal(doc.events.find((e) => e.citations[0]!.quote.startsWith('Mercredi'))?.start, '2024-03-06');
+    assert.ok(!quotes.some((q) => q.startsWith('The ministry said')), 'a verb of saying alone is no action');
+    assert.ok(!quotes.some((q) => q.startsWith('A second inspection')), 'a plan is no past action');
+  });
+
+  it('reads speculation and unnamed voices as hedged: "unnamed officials suggested", "pourrait", "could"', async () => {
+    const doc = await proposeText(`Title: Test
+Publisher: Test Wire
+Date: 2024-03-09
+
+The city council closed the bridge on Monday.
+
+Unnamed officials suggested the closure could last up to two weeks.
+
+Selon un responsable non identifié, le pont pourrait rouvrir en avril.`);
+    for (const start of ['Unnamed officials', 'Selon un responsable']) {
+      const e = doc.events.find((x) => x.citations[0]!.quote.startsWith(start));
+      assert.equal(e?.status, 'alleged', start);
+    }
+  });
+
   it('does not propose the headline, which restates the lead', async () => {
     const doc = await proposeText(ARTICLE);
     assert.ok(!doc.events.some((e) => e.citations[0]!.quote.startsWith('Heurts à Villeneuve')));
@@ -121,6 +156,23 @@ describe('relationships between names', () => {
     assert.deepEqual(relsIn("Bolat Ivanov, membre de l'OTSC, a parlé."), ['Bolat Ivanov MEMBER_OF Collective Security Treaty Organization']);
     assert.deepEqual(relsIn('Acme Mining, a subsidiary of Globex Holdings, closed the site.', 'en'), ['Acme Mining PART_OF Globex Holdings']);
     assert.deepEqual(relsIn("L'usine Ferrol de Saint-Amand a fermé."), ['Ferrol LOCATED_IN Saint-Amand']);
+  });
+
+  it('a place within a place, a nationality before a title, a possessive after an organisation', () => {
+    assert.deepEqual(relsIn('Des tirs ont été signalés près de la ville de Verran, dans la région de Tavush.'), ['Verran LOCATED_IN Tavush']);
+    assert.deepEqual(relsIn('Les ouvriers de Dorval, dans le nord du Mali, ont cessé le travail. Le ministre s\'est rendu à Dorval.'), ['Dorval LOCATED_IN Mali']);
+    assert.deepEqual(relsIn("L'usine Ferrol de Saint-Amand, au sud de Valenciennes, a fermé."), ['Ferrol LOCATED_IN Saint-Amand'], '"au sud de" is outside');
+    assert.deepEqual(relsIn('Chile and Peru signed the deal. Chilean Foreign Minister Ana Soto spoke.', 'en'), ['Ana Soto WORKS_FOR Chile']);
+    assert.deepEqual(relsIn("Le ministre arménien des Affaires étrangères, Ararat Mirzoyan, s'est rendu en Arménie."), ['Ararat Mirzoyan WORKS_FOR Armenia'], 'the case knows Armenia by its French name');
+    assert.deepEqual(relsIn('Belgian Labour Minister Sarah Janssens met them.', 'en'), [], 'no relationship to a country the article does not name');
+    assert.deepEqual(relsIn('La société Ferrol Mines a menacé les grévistes. Son directeur général, Marc Delmas, a nié.'), ['Marc Delmas LEADS Ferrol Mines']);
+  });
+
+  it('a name typed in one sentence is a mention wherever it appears', () => {
+    const text = 'Les mineurs de Kamora se sont mis en grève. Le ministre s\'est rendu à Kamora jeudi.';
+    const ms = findMentions(text, splitSentences(text, 'fr'), gaz).filter((m) => m.text === 'Kamora');
+    assert.equal(ms.length, 2);
+    assert.ok(ms.every((m) => m.type === 'place' && m.ref === ms[0]!.ref));
   });
 
   it('proposes nothing without a pattern, and no type the model lacks (an alliance)', () => {
