@@ -1,5 +1,5 @@
 import type { ManagedTransaction } from 'neo4j-driver';
-import { z } from 'zod';
+import { z } from '../lib/zod';
 import {
   Story,
   StoryCreate,

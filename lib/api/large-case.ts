@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import { z } from '../zod';
 import { EventKind, EventStatus } from '../model/vocab';
 import { WindowQuery } from './params';
 import { CaseGraph } from './views';

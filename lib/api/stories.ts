@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import { z } from '../zod';
 import { STORY_ID_PATTERN } from '../stories/story.schema';
 import { CaseIdParam } from './params';
 

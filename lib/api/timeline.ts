@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import { z } from '../zod';
 import { EventKind, EventStatus, EVENT_STATUSES } from '../model/vocab';
 import { DEFAULT_BUCKETS, MAX_BUCKETS } from '../views/timeline-buckets';
 import { EventListItem } from './views';

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import { z } from '../zod';
 import { Case } from '../model/case';
 import { Asserter, AttributionLink, Citation } from '../model/citation';
 import { Alias, Entity } from '../model/entity';

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import { z } from '../zod';
 import { CASE_ID_PATTERN } from '../model/ids';
 import { VERSION_PATTERN } from './version';
 

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import { z } from '../zod';
 import { parsePartialDate, precisionOf } from '../model/partial-date';
 import { EventKind } from '../model/vocab';
 import { attribute } from './attribution';

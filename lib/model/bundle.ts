@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import { z } from '../zod';
 import { Case } from './case';
 import { Citation } from './citation';
 import { Entity } from './entity';

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import { z } from '../zod';
 
 /**
  * The closed vocabularies of the model. Everything that becomes a Neo4j label, a relationship type

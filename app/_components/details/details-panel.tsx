@@ -1,6 +1,5 @@
 'use client';
 
-import '@/lib/zod-browser';
 import { useEffect, useRef, useState } from 'react';
 import type { CaseView, EntityDetail, EventDetail } from '@/lib/api/views';
 import { formatPartialDate, formatRange } from '@/lib/model/partial-date';

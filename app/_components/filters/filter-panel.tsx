@@ -1,6 +1,5 @@
 'use client';
 
-import '@/lib/zod-browser';
 import type { CaseView } from '@/lib/api/views';
 import { hiddenSummary, isEmptyFilters, type FilterAction, type Filters, type HiddenCounts } from '@/lib/filters';
 import { ENTITY_TYPES, EVENT_KINDS, EVENT_STATUSES } from '@/lib/model/vocab';

@@ -1,6 +1,5 @@
 'use client';
 
-import '@/lib/zod-browser';
 import { useEffect, useId, useRef, useState } from 'react';
 import { ApiError, SearchResults, type SearchHit } from '@/lib/api/views';
 import { MAX_QUERY_LENGTH } from '@/lib/search/lucene';

@@ -1,5 +1,5 @@
 import 'server-only';
-import { z } from 'zod';
+import { z } from '@/lib/zod';
 
 /** The body is over the route's limit: 413, nothing read past the limit. */
 export class PayloadTooLargeError extends Error {

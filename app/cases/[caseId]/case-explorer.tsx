@@ -1,6 +1,5 @@
 'use client';
 
-import '@/lib/zod-browser';
 import { useCallback, useMemo, useReducer, useState } from 'react';
 import type { CaseView } from '@/lib/api/views';
 import { applyFilters, filtersReducer } from '@/lib/filters';

@@ -1,6 +1,5 @@
 'use client';
 
-import '@/lib/zod-browser';
 import { useEffect, useMemo, useState } from 'react';
 import type { TimelineWindow } from '@/lib/api/timeline';
 import type { CaseSummary, EventListItem } from '@/lib/api/views';

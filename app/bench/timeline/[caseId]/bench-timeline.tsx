@@ -1,6 +1,5 @@
 'use client';
 
-import '@/lib/zod-browser';
 import dynamic from 'next/dynamic';
 import { useEffect, useMemo } from 'react';
 import type { CaseSummary, CaseView } from '@/lib/api/views';

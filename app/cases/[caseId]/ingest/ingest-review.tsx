@@ -1,6 +1,5 @@
 'use client';
 
-import '@/lib/zod-browser';
 import { csrfHeaders } from '../../../_lib/csrf';
 import Link from 'next/link';
 import { useMemo, useState, type FormEvent } from 'react';

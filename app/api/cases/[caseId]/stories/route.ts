@@ -1,5 +1,5 @@
 import { NextResponse, type NextRequest } from 'next/server';
-import { z } from 'zod';
+import { z } from '@/lib/zod';
 import { CaseIdParam } from '@/lib/api/params';
 import { STORY_BODY_LIMIT } from '@/lib/api/stories';
 import { createStory, listStories } from '@/graph/stories.repo';
