@@ -1,5 +1,6 @@
 import cytoscape from 'cytoscape';
 import fcose from 'cytoscape-fcose';
+import { mulberry32 } from '../random';
 
 /**
  * Deterministic positions for the network snapshot: cytoscape headless with fcose, the layout the
@@ -65,18 +66,6 @@ export function layoutGraph(nodes: readonly LayoutNode[], edges: readonly Layout
     // A headless instance keeps a timer alive until destroyed.
     cy.destroy();
   }
-}
-
-/** mulberry32: a small, well-distributed 32-bit generator; plenty for a layout's starting jitter. */
-function mulberry32(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
 }
 
 function withSeededRandom<T>(seed: number, work: () => T): T {

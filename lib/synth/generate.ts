@@ -1,4 +1,5 @@
 import { BUNDLE_FORMAT, type CaseBundle } from '../model/bundle';
+import { mulberry32 } from '../random';
 import type { Citation } from '../model/citation';
 import type { Entity } from '../model/entity';
 import type { Event } from '../model/event';
@@ -31,17 +32,8 @@ export interface SynthOptions {
   sentencesPerSource?: number;
 }
 
-/** mulberry32: tiny, fast, good enough for test data, and identical on every platform. */
-export function prng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+/** The generator's source of randomness (lib/random.ts), named for its callers. */
+export const prng = mulberry32;
 
 const SYLLABLES = ['ka', 'ro', 'mi', 'ta', 'zen', 'vol', 'ash', 'ber', 'lin', 'dor', 'sa', 'tek', 'ul', 'ven', 'gra', 'pol', 'nik', 'es', 'mar', 'tu'];
 const ENTITY_TYPES: readonly EntityType[] = ['person', 'person', 'person', 'organisation', 'organisation', 'place', 'facility', 'group', 'outlet'];
