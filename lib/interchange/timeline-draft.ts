@@ -1,5 +1,5 @@
 import { BUNDLE_FORMAT, CaseBundle, checkBundleIntegrity, type IntegrityProblem } from '../model/bundle';
-import { CASE_ID_PATTERN, makeId, sha256Hex } from '../model/ids';
+import { CASE_ID_PATTERN, makeId, sha256Hex, slugify } from '../model/ids';
 import type { Citation } from '../model/citation';
 import type { Event } from '../model/event';
 import { isValidTimeZone, parsePartialDate } from '../model/partial-date';
@@ -149,15 +149,7 @@ export function partialDateFromParts(d: DraftDate, path: string, problems: Integ
 
 /** A case id from a title: a lowercase slug, with a short hash so two titles alike do not collide. */
 export function caseIdFromTitle(title: string, salt: string): string {
-  const slug = title
-    .normalize('NFKD')
-    .replace(/[\u0300-\u036f]/g, '')
-    .toLowerCase()
-    .replace(/[^a-z0-9]+/g, '-')
-    .replace(/^-+|-+$/g, '')
-    .slice(0, 60)
-    .replace(/-+$/, '');
-  return `${slug || 'imported-timeline'}-${sha256Hex(salt).slice(0, 6)}`;
+  return `${slugify(title) || 'imported-timeline'}-${sha256Hex(salt).slice(0, 6)}`;
 }
 
 const pick = <T extends string>(list: readonly T[], value: string | undefined): T | null => {

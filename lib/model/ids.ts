@@ -35,3 +35,15 @@ export function idKindOf(id: string): IdKind | null {
   const entry = Object.entries(ID_PREFIXES).find(([, p]) => p === prefix);
   return entry && ID_PATTERN.test(id) ? (entry[0] as IdKind) : null;
 }
+
+/** A title → a lowercase ASCII slug (accents dropped, at most 60 characters); empty when nothing is left. */
+export function slugify(title: string): string {
+  return title
+    .normalize('NFKD')
+    .replace(/[\u0300-\u036f]/g, '')
+    .toLowerCase()
+    .replace(/[^a-z0-9]+/g, '-')
+    .replace(/^-+|-+$/g, '')
+    .slice(0, 60)
+    .replace(/-+$/, '');
+}

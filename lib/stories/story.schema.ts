@@ -98,17 +98,8 @@ export function normalizeStory(story: Story): Story {
   };
 }
 
-/** A title → a story id (slug), for a new story named only by its title. Empty when nothing is left. */
-export function slugify(title: string): string {
-  return title
-    .normalize('NFKD')
-    .replace(/[\u0300-\u036f]/g, '')
-    .toLowerCase()
-    .replace(/[^a-z0-9]+/g, '-')
-    .replace(/^-+|-+$/g, '')
-    .slice(0, 60)
-    .replace(/-+$/, '');
-}
+/** A title → a story id (slug), for a new story named only by its title (lib/model/ids.ts). */
+export { slugify } from '../model/ids';
 
 /** What a new story is sent as (POST): the id is optional, derived from the title when absent. */
 export const StoryCreate = z.strictObject({
