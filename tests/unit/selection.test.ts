@@ -3,6 +3,7 @@ import { describe, it } from 'node:test';
 import type { CaseView } from '../../lib/api/views';
 import { initialSelection, linkedIds, sameTarget, selectionReducer, type SelectionState } from '../../lib/selection';
 import { sampleCaseView } from './views/sample-view';
+import { eventListItem } from './views/event-fixture';
 
 /**
  * A small graph, drawn so every rule shows:
@@ -31,22 +32,7 @@ const view: Pick<CaseView, 'events' | 'graph'> = {
 };
 
 function event(id: string, participantIds: string[]): CaseView['events'][number] {
-  return {
-    id,
-    title: id,
-    kind: 'other',
-    start: '2022-01-10',
-    end: null,
-    precision: 'day',
-    endPrecision: null,
-    approximate: false,
-    endApproximate: false,
-    timeZone: null,
-    status: 'reported',
-    citationCount: 1,
-    participantIds,
-    sourceIds: [],
-  };
+  return eventListItem(id, participantIds, { title: id, kind: 'other' });
 }
 
 const sorted = (s: ReadonlySet<string>) => [...s].sort();

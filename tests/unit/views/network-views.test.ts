@@ -5,23 +5,10 @@ import { linkedIds, type SelectionState } from '../../../lib/selection';
 import type { CoParticipationData, EventNodeData } from '../../../lib/views/graph-elements';
 import { eventNodeLabel, networkHighlight, networkModel } from '../../../lib/views/network-views';
 import { sampleCaseView } from './sample-view';
+import { eventListItem } from './event-fixture';
 
-const ev = (id: string, participantIds: string[], status: CaseView['events'][number]['status'] = 'reported'): CaseView['events'][number] => ({
-  id,
-  title: `Event ${id}`,
-  kind: 'meeting',
-  start: '2022-01-10',
-  end: null,
-  precision: 'day',
-  endPrecision: null,
-  approximate: false,
-  endApproximate: false,
-  timeZone: null,
-  status,
-  citationCount: 1,
-  participantIds,
-  sourceIds: [],
-});
+const ev = (id: string, participantIds: string[], status: CaseView['events'][number]['status'] = 'reported'): CaseView['events'][number] =>
+  eventListItem(id, participantIds, { status });
 
 // a, b, c took part in evt_1; a and b also in evt_2; d in nothing; a leads b.
 const view: Pick<CaseView, 'events' | 'graph'> = {

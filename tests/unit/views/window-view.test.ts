@@ -7,24 +7,10 @@ import { linkedIds } from '../../../lib/selection';
 import type { CoParticipationData } from '../../../lib/views/graph-elements';
 import { networkHighlight, networkModel } from '../../../lib/views/network-views';
 import { eventListItemOf, windowCaseView, windowNetworkNote } from '../../../lib/views/window-view';
+import { eventListItem } from './event-fixture';
 
 const summary: CaseSummary = { id: 'big', title: 'Big', summary: '', eventCount: 20_000, entityCount: 2_000, sourceCount: 900 } as CaseSummary;
-const ev = (id: string, participantIds: string[]): EventListItem => ({
-  id,
-  title: `Event ${id}`,
-  kind: 'meeting',
-  start: '2022-01-10',
-  end: null,
-  precision: 'day',
-  endPrecision: null,
-  approximate: false,
-  endApproximate: false,
-  timeZone: null,
-  status: 'reported',
-  citationCount: 1,
-  participantIds,
-  sourceIds: [],
-});
+const ev = (id: string, participantIds: string[]): EventListItem => eventListItem(id, participantIds);
 const eventsAnswer: TimelineWindow = { mode: 'events', from: '2022-01-10T00:00:00.000Z', to: '2022-01-11T00:00:00.000Z', extent: null, total: 2, wider: 0, events: [ev('evt_1', ['ent_a', 'ent_b']), ev('evt_2', ['ent_b'])] };
 const bucketsAnswer: TimelineWindow = { mode: 'buckets', from: '2022-01-01T00:00:00.000Z', to: '2023-01-01T00:00:00.000Z', extent: null, total: 5000, bucketMs: 86_400_000, buckets: [] };
 const network: WindowNetwork = {
