@@ -1,7 +1,8 @@
 /**
  * The aggregating timeline (graph/timeline.repo.ts). Windows are half-open [from, to) over the
- * instants derived from partial dates, as in read.queries.ts; both window queries seek the
- * `event_case_start` index (caseId, startAt) and filter the end on the rows it yields.
+ * instants derived from partial dates, as in read.queries.ts. Queries over a window's events seek
+ * the (caseId, spanClass, startAt, id) index per span class; zoomed out, the day rollups
+ * (event-days.queries.ts) stand for the window's whole days.
  * Kinds and statuses the reader hides are parameters (lists, possibly empty).
  */
 import { EVENT_LIST_ITEM } from './event-list-item';
@@ -15,17 +16,20 @@ const visible = (kind: string, status: string) => `($hideKinds = [] OR NOT ${kin
 const VISIBLE = visible('e.kind', 'e.status');
 
 /**
- * Events overlapping [$from, $to). As in read.queries.ts LIST_EVENTS_PAGE, the (caseId, startAt)
- * index is sought as a bounded range: an overlapping event started at most the case's longest
- * span (e.span, seconds, from the (caseId, span) index) before $from.
+ * Events overlapping [$from, $to) that also meet `extra` (a Cypher predicate on `e`). As in
+ * read.queries.ts LIST_EVENTS_PAGE: per span class (event-span.ts), one seek on the (caseId,
+ * spanClass, startAt, id) index from $from minus that class's longest span, so a long event widens
+ * the seek of its own class only, and nothing reads the whole case to learn its longest span.
  */
-const IN_WINDOW = `
-WITH coalesce(COLLECT { MATCH (x:Event) WHERE x.caseId = $caseId AND x.span >= 0 RETURN x.span ORDER BY x.span DESC LIMIT 1 }[0], 0) AS maxSpan
-WITH datetime($from) - duration({seconds: maxSpan}) AS lower
-MATCH (e:Event)
-WHERE e.caseId = $caseId
-  AND e.startAt >= lower AND e.startAt < datetime($to) AND e.endAt > datetime($from)
-  AND ${VISIBLE}`;
+const inWindow = (extra = 'true') => `
+UNWIND ${SPAN_CLASSES_LITERAL} AS cls
+CALL (cls) {
+  MATCH (e:Event) USING INDEX e:Event(caseId, spanClass, startAt, id)
+  WHERE e.caseId = $caseId AND e.spanClass = cls.id AND e.id IS NOT NULL
+    AND e.startAt >= datetime($from) - duration({seconds: cls.maxSpan}) AND e.startAt < datetime($to)
+    AND e.endAt > datetime($from) AND ${VISIBLE} AND ${extra}
+  RETURN e
+}`;
 /**
  * How many events start inside the window, counting no further than $limit: an index-only probe
  * that tells a window far too full to list (most zoomed-out windows) without touching the events.
@@ -78,8 +82,7 @@ RETURN first.epochMillis AS first, last.epochMillis AS last`;
  * the month or year while the reader looks at a day). Listed one by one they would cover every
  * narrow window of a large case; the zoomed-in timeline counts them instead.
  */
-export const TIMELINE_WIDE_COUNT = `${IN_WINDOW}
-  AND e.span > $narrowSpan
+export const TIMELINE_WIDE_COUNT = `${inWindow('e.span > $narrowSpan')}
 RETURN count(e) AS n`;
 
 /**
@@ -87,8 +90,7 @@ RETURN count(e) AS n`;
  * for one more than it will show, to learn whether the window holds too many to send one by one;
  * the per-event subqueries run only on the rows kept by the LIMIT.
  */
-export const TIMELINE_WINDOW_EVENTS = `${IN_WINDOW}
-  AND e.span <= $narrowSpan
+export const TIMELINE_WINDOW_EVENTS = `${inWindow('e.span <= $narrowSpan')}
 WITH e ORDER BY e.startAt, e.id LIMIT $limit
 RETURN ${EVENT_LIST_ITEM} AS event`;
 
@@ -97,17 +99,16 @@ RETURN ${EVENT_LIST_ITEM} AS event`;
  * $widthMs from $origin, clamped to [0, $count): an event that began before the window falls in
  * the first bucket (lib/views/timeline-buckets.ts bucketIndex does the same arithmetic).
  */
-export const TIMELINE_BUCKET_COUNTS = `${IN_WINDOW}
-WITH toInteger(floor((e.startAt.epochMillis - $origin) / $widthMs)) AS i, e.status AS status
-WITH CASE WHEN i < 0 THEN 0 WHEN i >= $count THEN $count - 1 ELSE i END AS bucket, status
-RETURN bucket, status, count(*) AS n
-ORDER BY bucket, status`;
+export const TIMELINE_BUCKET_COUNTS = `${inWindow()}
+WITH e.startAt AS start, e.status AS status, 1 AS n${bucketOf('start')}`;
 
-/** An event's bucket from its start (as TIMELINE_BUCKET_COUNTS), for TIMELINE_EDGE_COUNTS' rows. */
-const BUCKET_OF = (instant: string) => `
+/** Rows (start instant, status, n) summed per bucket and status, the arithmetic of bucketIndex. */
+function bucketOf(instant: string): string {
+  return `
 WITH toInteger(floor((${instant}.epochMillis - $origin) / $widthMs)) AS i, status, n
 WITH CASE WHEN i < 0 THEN 0 WHEN i >= $count THEN $count - 1 ELSE i END AS bucket, status, n
 RETURN bucket, status, sum(n) AS n`;
+}
 
 /**
  * For buckets of a day or wider: the day rollups (graph/queries/event-days.queries.ts) of the
@@ -142,4 +143,4 @@ UNION ALL
     AND e.startAt >= datetime($coreTo) AND e.startAt < datetime($to) AND ${VISIBLE}
   RETURN e
 }
-WITH e.startAt AS start, e.status AS status, 1 AS n${BUCKET_OF('start')}`;
+WITH e.startAt AS start, e.status AS status, 1 AS n${bucketOf('start')}`;

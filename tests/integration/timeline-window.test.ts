@@ -11,7 +11,8 @@ import { EVENT_STATUSES } from '../../lib/model/vocab';
 import { generateCase } from '../../lib/synth/generate';
 import { upsertEvent } from '../../graph/events.repo';
 import { setEventStatus } from '../../graph/provenance.repo';
-import { read } from '../../graph/driver';
+import { neo4j, read } from '../../graph/driver';
+import { TIMELINE_BUCKET_COUNTS } from '../../graph/queries/timeline.queries';
 import { rollupMismatches } from './support/event-days';
 import { EVENTS_THRESHOLD, bucketIndex, planBuckets } from '../../lib/views/timeline-buckets';
 
@@ -127,6 +128,28 @@ describe('timeline window (real Neo4j)', () => {
       want.set(start, byStatus);
     }
     const got = new Map(w.buckets.map((b) => [b.start, Object.fromEntries(Object.entries(b.byStatus).filter(([, n]) => n > 0))]));
+    assert.deepEqual(got, want);
+  });
+
+  it('the per-event bucket count (used below a day) agrees with the events, as the rollups do', async () => {
+    // Asked directly over a wide window so it is checked on the same many events as the rollup path.
+    const from = Date.UTC(2018, 0, 1, 13, 17);
+    const to = Date.UTC(2020, 6, 1, 7, 5);
+    const plan = planBuckets(from, to, 60);
+    const res = await read(TIMELINE_BUCKET_COUNTS, {
+      caseId, hideKinds: [], hideStatuses: [], from: iso(from), to: iso(to),
+      origin: plan.origin, widthMs: plan.widthMs, count: neo4j.int(plan.count),
+    });
+    const got = new Map<string, number>();
+    for (const r of res.records) {
+      const key = `${Number(r.get('bucket'))} ${String(r.get('status'))}`;
+      got.set(key, (got.get(key) ?? 0) + Number(r.get('n')));
+    }
+    const want = new Map<string, number>();
+    for (const e of overlapping(from, to)) {
+      const key = `${bucketIndex(plan, e.start)} ${e.status}`;
+      want.set(key, (want.get(key) ?? 0) + 1);
+    }
     assert.deepEqual(got, want);
   });
 
