@@ -1,12 +1,12 @@
 /**
  * The aggregating timeline (graph/timeline.repo.ts). Windows are half-open [from, to) over the
  * instants derived from partial dates, as in read.queries.ts. Queries over a window's events seek
- * the (caseId, spanClass, startAt, id) index per span class; zoomed out, the day rollups
+ * the window index (event-span.ts) per span class; zoomed out, the day rollups
  * (event-days.queries.ts) stand for the window's whole days.
  * Kinds and statuses the reader hides are parameters (lists, possibly empty).
  */
 import { EVENT_LIST_ITEM } from './event-list-item';
-import { SPAN_CLASSES_LITERAL } from './event-span';
+import { SPAN_CLASSES_LITERAL, WINDOW_INDEX_HINT, WINDOW_INDEX_KEYS_PRESENT } from './event-span';
 
 /**
  * Kinds and statuses not hidden. Written so that with nothing hidden (the usual case) no property
@@ -17,15 +17,15 @@ const VISIBLE = visible('e.kind', 'e.status');
 
 /**
  * Events overlapping [$from, $to) that also meet `extra` (a Cypher predicate on `e`). As in
- * read.queries.ts LIST_EVENTS_PAGE: per span class (event-span.ts), one seek on the (caseId,
- * spanClass, startAt, id) index from $from minus that class's longest span, so a long event widens
+ * read.queries.ts LIST_EVENTS_PAGE: per span class (event-span.ts), one seek on the window
+ * index (event-span.ts) from $from minus that class's longest span, so a long event widens
  * the seek of its own class only, and nothing reads the whole case to learn its longest span.
  */
 const inWindow = (extra = 'true') => `
 UNWIND ${SPAN_CLASSES_LITERAL} AS cls
 CALL (cls) {
-  MATCH (e:Event) USING INDEX e:Event(caseId, spanClass, startAt, id)
-  WHERE e.caseId = $caseId AND e.spanClass = cls.id AND e.id IS NOT NULL
+  MATCH (e:Event) ${WINDOW_INDEX_HINT}
+  WHERE e.caseId = $caseId AND e.spanClass = cls.id AND ${WINDOW_INDEX_KEYS_PRESENT}
     AND e.startAt >= datetime($from) - duration({seconds: cls.maxSpan}) AND e.startAt < datetime($to)
     AND e.endAt > datetime($from) AND ${VISIBLE} AND ${extra}
   RETURN e
@@ -46,7 +46,7 @@ RETURN count(e) AS n`;
  * Without reading every event: the first start is found on the first day that has a visible
  * event (the day rollups, graph/queries/event-days.queries.ts, in index order); the last end, per
  * span class, among the events that started within that class's longest span of the class's last
- * start (the (caseId, spanClass, startAt, id) index read backwards).
+ * start (the window index (event-span.ts) read backwards).
  */
 export const TIMELINE_EXTENT = `
 CALL () {
@@ -62,14 +62,14 @@ CALL () {
 CALL () {
   UNWIND ${SPAN_CLASSES_LITERAL} AS cls
   CALL (cls) {
-    MATCH (e:Event) USING INDEX e:Event(caseId, spanClass, startAt, id)
-    WHERE e.caseId = $caseId AND e.spanClass = cls.id AND e.startAt IS NOT NULL AND e.id IS NOT NULL AND ${VISIBLE}
+    MATCH (e:Event) ${WINDOW_INDEX_HINT}
+    WHERE e.caseId = $caseId AND e.spanClass = cls.id AND e.startAt IS NOT NULL AND ${WINDOW_INDEX_KEYS_PRESENT} AND ${VISIBLE}
     WITH e ORDER BY e.caseId DESC, e.spanClass DESC, e.startAt DESC, e.id DESC LIMIT 1
     RETURN e.startAt AS lastStart
   }
   CALL (cls, lastStart) {
-    MATCH (e:Event) USING INDEX e:Event(caseId, spanClass, startAt, id)
-    WHERE e.caseId = $caseId AND e.spanClass = cls.id AND e.id IS NOT NULL
+    MATCH (e:Event) ${WINDOW_INDEX_HINT}
+    WHERE e.caseId = $caseId AND e.spanClass = cls.id AND ${WINDOW_INDEX_KEYS_PRESENT}
       AND e.startAt >= lastStart - duration({seconds: cls.maxSpan}) AND ${VISIBLE}
     RETURN max(e.endAt) AS classLast
   }
@@ -132,14 +132,14 @@ RETURN d.dayMs AS dayMs, d.kinds AS kinds, d.statuses AS statuses, d.counts AS c
 export const TIMELINE_EDGE_COUNTS = `
 UNWIND ${SPAN_CLASSES_LITERAL} AS cls
 CALL (cls) {
-  MATCH (e:Event) USING INDEX e:Event(caseId, spanClass, startAt, id)
-  WHERE e.caseId = $caseId AND e.spanClass = cls.id AND e.id IS NOT NULL
+  MATCH (e:Event) ${WINDOW_INDEX_HINT}
+  WHERE e.caseId = $caseId AND e.spanClass = cls.id AND ${WINDOW_INDEX_KEYS_PRESENT}
     AND e.startAt >= datetime($from) - duration({seconds: cls.maxSpan}) AND e.startAt < datetime($coreFrom)
     AND e.endAt > datetime($from) AND ${VISIBLE}
   RETURN e
 UNION ALL
-  MATCH (e:Event) USING INDEX e:Event(caseId, spanClass, startAt, id)
-  WHERE e.caseId = $caseId AND e.spanClass = cls.id AND e.id IS NOT NULL
+  MATCH (e:Event) ${WINDOW_INDEX_HINT}
+  WHERE e.caseId = $caseId AND e.spanClass = cls.id AND ${WINDOW_INDEX_KEYS_PRESENT}
     AND e.startAt >= datetime($coreTo) AND e.startAt < datetime($to) AND ${VISIBLE}
   RETURN e
 }

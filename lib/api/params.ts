@@ -35,7 +35,9 @@ export type WindowQuery = z.infer<typeof WindowQuery>;
  * so paging is a keyset seek (never SKIP): each page costs the same wherever it is in the case,
  * and events added meanwhile neither shift nor repeat the pages after them.
  */
-export const EVENTS_PAGE_DEFAULT = 500;
+// The default page is what a list shows at once; the per-event projection is most of a page's
+// cost in the database, so a client that wants more in one round trip asks for it (up to the max).
+export const EVENTS_PAGE_DEFAULT = 100;
 export const EVENTS_PAGE_MAX = 2000;
 
 /** Where a page ends: the sort key (startAt as an ISO instant, id) of its last event. */

@@ -8,7 +8,7 @@ import { LIST_EVENTS_PAGE } from '../../graph/queries/read.queries';
 import { encodeEvent } from '../../graph/encode';
 import { deleteCase, importCaseBundle } from '../../graph/import.repo';
 import { migrate } from '../../graph/migrations';
-import { EVENTS_PAGE_MAX } from '../../lib/api/params';
+import { EVENTS_PAGE_DEFAULT, EVENTS_PAGE_MAX } from '../../lib/api/params';
 import { EventPage } from '../../lib/api/views';
 import { generateCase } from '../../lib/synth/generate';
 
@@ -63,9 +63,13 @@ describe('GET /api/cases/{caseId}/events: limit and cursor (real Neo4j)', () => 
   });
 
   it('without a limit answers the default page; the last page has no nextCursor', async () => {
-    const page = EventPage.parse((await get('')).body);
-    assert.deepEqual(page.events.map((e) => e.id), expected, '300 events fit in the default page of 500');
-    assert.equal(page.nextCursor, null);
+    const first = EventPage.parse((await get('')).body);
+    assert.equal(EVENTS_PAGE_DEFAULT, 100);
+    assert.deepEqual(first.events.map((e) => e.id), expected.slice(0, EVENTS_PAGE_DEFAULT), 'the first 100 of 300 events');
+    assert.ok(first.nextCursor);
+    const whole = EventPage.parse((await get(`?limit=${expected.length}`)).body);
+    assert.deepEqual(whole.events.map((e) => e.id), expected, '300 events fit in a page of 300');
+    assert.equal(whole.nextCursor, null);
   });
 
   it('pages within a window: exactly the events overlapping it', async () => {
@@ -91,7 +95,7 @@ describe('GET /api/cases/{caseId}/events: limit and cursor (real Neo4j)', () => 
   });
 
   it("gives each event its citation count, participants and sources, sorted and once each", async () => {
-    const page = EventPage.parse((await get('')).body);
+    const page = EventPage.parse((await get(`?limit=${EVENTS_PAGE_MAX}`)).body);
     const sourceOf = new Map(bundle.citations.map((c) => [c.id, c.sourceId]));
     const sorted = (ids: Iterable<string>) => [...new Set(ids)].sort();
     for (const event of bundle.events) {
@@ -124,6 +128,11 @@ describe('GET /api/cases/{caseId}/events: limit and cursor (real Neo4j)', () => 
     assert.equal(seeks.length, 1, ops.map((o) => o.operatorType).join(', '));
     assert.ok(seeks[0]!.rows <= 6 * (limit + 1) + 6, `the seek read ${seeks[0]!.rows} index entries for a page of ${limit + 1}`);
     assert.ok(!ops.some((o) => /^(Sort|Top|PartialSort|PartialTop)@/.test(o.operatorType) && o.rows > 6 * (limit + 1)), 'nothing sorts more than the classes\' pages');
+    // The overlap test reads the end from the index entry (cache[e.endAt]), not from the store.
+    const details = (o: Plan) => String((o as unknown as { arguments: { Details?: string } }).arguments.Details ?? '');
+    const endTests = ops.filter((o) => /e\.endAt\]? >/.test(details(o)));
+    assert.ok(endTests.length > 0, 'the plan tests the end');
+    for (const o of endTests) assert.match(details(o), /cache\[e\.endAt\] >/, `${o.operatorType}: ${details(o)}`);
   });
 
   it('refuses a cursor it did not issue, and a limit out of range, with 400', async () => {
