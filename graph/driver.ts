@@ -73,4 +73,20 @@ export async function writeTransaction<T>(work: (tx: ManagedTransaction) => Prom
   }
 }
 
+/**
+ * Runs one auto-commit write: for statements that commit in batches of their own (CALL ... IN
+ * TRANSACTIONS), which an explicit transaction cannot hold. Each batch is atomic, the statement is
+ * not: callers make it safe to run again (graph/import.repo.ts deleteCase).
+ */
+export async function writeInBatches(cypher: string, params: Record<string, unknown> = {}): Promise<void> {
+  const session = getDriver().session({ database: databaseName(), defaultAccessMode: neo4j.session.WRITE });
+  try {
+    await session.run(cypher, params);
+  } catch (e) {
+    translateDriverError(e);
+  } finally {
+    await session.close();
+  }
+}
+
 export { neo4j };

@@ -1,23 +1,25 @@
 import type { ManagedTransaction } from 'neo4j-driver';
 import { CaseBundle, checkBundleIntegrity } from '../lib/model/bundle';
 import { RELATION_TYPES } from '../lib/model/vocab';
-import { read, writeTransaction } from './driver';
+import { read, writeInBatches, writeTransaction } from './driver';
 import { encodeBundle } from './encode';
-import { InvariantError } from './errors';
+import { ConflictError, InvariantError } from './errors';
 import { toNumber } from './decode';
 import { writeBundleStories } from './stories.repo';
 import { rebuildEventDays } from './event-days.repo';
-import { DELETE_EVENT_DAYS } from './queries/event-days.queries';
 import {
   CASE_COUNTS,
   CASE_EXISTS,
   CHECK_CITATIONS_EXIST,
-  DELETE_CASE,
+  DELETED_CASE_EXISTS,
+  DELETE_TOMBSTONE,
   MERGE_CASE,
   MERGE_CITATIONS,
   MERGE_ENTITIES,
   MERGE_SOURCES,
   PRUNE_CASE,
+  PURGE_CASE_RECORDS,
+  TOMBSTONE_CASE,
   WRITE_EVENTS,
   WRITE_PARTICIPATIONS,
   WRITE_RELATIONS,
@@ -69,7 +71,9 @@ export async function importCaseBundle(input: unknown, options: ImportOptions = 
 
   await writeTransaction(async (tx) => {
     last = performance.now(); // a retried transaction starts its timings again
+    // The case first: its write lock orders this import against a deletion of the same case.
     await tx.run(MERGE_CASE, { case: rows.case });
+    await refuseWhileDeleting(tx, caseId);
     await tx.run(MERGE_SOURCES, { caseId, rows: rows.sources });
     step(`sources (${rows.sources.length})`);
     await tx.run(MERGE_CITATIONS, { rows: rows.citations });
@@ -152,9 +156,21 @@ export async function getCaseCounts(caseId: string): Promise<CaseCounts | null> 
   };
 }
 
+/**
+ * Deletes a case and everything in it, whatever its size: hidden at once (one transaction), then
+ * removed in batches, then the tombstone (import.queries.ts TOMBSTONE_CASE). Safe to run again:
+ * a deletion cut short is finished by the next call; a case that is not there is a no-op.
+ */
 export async function deleteCase(caseId: string): Promise<void> {
-  await writeTransaction(async (tx) => {
-    await tx.run(DELETE_CASE, { caseId });
-    await tx.run(DELETE_EVENT_DAYS, { caseId });
-  });
+  await writeTransaction((tx) => tx.run(TOMBSTONE_CASE, { caseId }));
+  for (const purge of PURGE_CASE_RECORDS) await writeInBatches(purge, { caseId });
+  await writeTransaction((tx) => tx.run(DELETE_TOMBSTONE, { caseId }));
+}
+
+/** An import of a case whose deletion has not finished would mix with its remains: refused. */
+async function refuseWhileDeleting(tx: ManagedTransaction, caseId: string): Promise<void> {
+  const res = await tx.run(DELETED_CASE_EXISTS, { caseId });
+  if (res.records[0]?.get('deleting') === true) {
+    throw new ConflictError(`case ${caseId} is being deleted; import it again once its deletion has finished`);
+  }
 }

@@ -133,15 +133,34 @@ RETURN
   COUNT { (c)-[:HAS_ENTITY]->()-[r]->(:Entity) } AS relations,
   COUNT { (c)-[:HAS_EVENT]->()<-[:SUPPORTS]-() } AS eventSupports`;
 
-// One COLLECT per kind: a chain of OPTIONAL MATCHes here would multiply (citations × events ×
-// entities rows: billions for a 2,000-event case, minutes before the first delete).
-export const DELETE_CASE = `
+/**
+ * Deleting a case, in steps, so that a case of any size goes (a million events is gigabytes of
+ * transaction state in one transaction; Neo4j refuses it). First, in one transaction, the Case node
+ * leaves the :Case label for :DeletedCase: every read starts from the case, so the whole case
+ * disappears at once, and an import of the same id is refused while the tombstone stands
+ * (DELETED_CASE_EXISTS). Then its records go in batches, found by their caseId indexes; the
+ * tombstone goes last. A deletion cut short (a crash, a restart) is finished by the next deleteCase.
+ */
+export const TOMBSTONE_CASE = `
 MATCH (c:Case {id: $caseId})
-WITH c,
-  COLLECT { MATCH (c)-[:HAS_SOURCE]->(s:Source) RETURN s } +
-  COLLECT { MATCH (c)-[:HAS_SOURCE]->(:Source)<-[:QUOTES]-(ci:Citation) RETURN DISTINCT ci } +
-  COLLECT { MATCH (c)-[:HAS_EVENT]->(ev:Event) RETURN ev } +
-  COLLECT { MATCH (c)-[:HAS_ENTITY]->(en:Entity) RETURN en } +
-  COLLECT { MATCH (c)-[:HAS_STORY]->(st:Story) RETURN st } AS nodes
-FOREACH (n IN nodes | DETACH DELETE n)
+REMOVE c:Case
+SET c:DeletedCase, c.deletedAt = datetime()`;
+
+/** The labels whose nodes belong to one case, each with a caseId index (migrations). */
+const CASE_RECORD_LABELS = ['Event', 'Citation', 'Entity', 'Source', 'Story', 'EventDay'] as const;
+
+/** One per label; auto-commit (CALL IN TRANSACTIONS cannot run in an explicit transaction). */
+export const PURGE_CASE_RECORDS: readonly string[] = CASE_RECORD_LABELS.map(
+  (label) => `
+MATCH (n:${label}) WHERE n.caseId = $caseId
+CALL (n) { DETACH DELETE n } IN TRANSACTIONS OF 5000 ROWS`,
+);
+
+// Tombstones are few (one per deletion in progress): a scan of their label is a handful of nodes.
+export const DELETE_TOMBSTONE = `
+MATCH (c:DeletedCase) WHERE c.id = $caseId
 DETACH DELETE c`;
+
+export const DELETED_CASE_EXISTS = `
+MATCH (c:DeletedCase) WHERE c.id = $caseId
+RETURN count(c) > 0 AS deleting`;

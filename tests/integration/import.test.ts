@@ -1,11 +1,13 @@
 import assert from 'node:assert/strict';
 import { before, describe, it } from 'node:test';
-import { read, writeTransaction } from '../../graph/driver';
-import { InvariantError } from '../../graph/errors';
+import { read, writeInBatches, writeTransaction } from '../../graph/driver';
+import { ConflictError, InvariantError } from '../../graph/errors';
 import { upsertEvent } from '../../graph/events.repo';
-import { caseExists, getCaseCounts, importCaseBundle, requireCitations } from '../../graph/import.repo';
+import { caseExists, deleteCase, getCaseCounts, importCaseBundle, requireCitations } from '../../graph/import.repo';
+import { PURGE_CASE_RECORDS, TOMBSTONE_CASE } from '../../graph/queries/import.queries';
 import { migrate } from '../../graph/migrations';
 import { makeId } from '../../lib/model/ids';
+import { SAMPLE_CASE_DIR, readCaseFolder } from '../../scripts/lib/case-folder';
 import { isolatedSampleCase } from './harness';
 
 const { caseId, bundle } = isolatedSampleCase('import');
@@ -99,5 +101,32 @@ describe('loading a case into Neo4j', () => {
     const bad = { ...bundle, case: { ...bundle.case, id: otherId } }; // records still claim the old case id
     await assert.rejects(importCaseBundle(bad), InvariantError);
     assert.equal(await caseExists(otherId), false);
+  });
+
+  it('deletes a case whole, and finishes a deletion that was cut short; meanwhile the case is hidden and re-importing it is refused', async () => {
+    const doomedId = `${caseId}-doomed`;
+    const doomed = readCaseFolder(SAMPLE_CASE_DIR, doomedId);
+    await importCaseBundle(doomed);
+    const left = async () => (await read('MATCH (n {caseId: $id}) RETURN count(n) AS n', { id: doomedId })).records[0]!.get('n').toNumber();
+    const tombstones = async () => (await read('MATCH (c:DeletedCase {id: $id}) RETURN count(c) AS n', { id: doomedId })).records[0]!.get('n').toNumber();
+    assert.ok((await left()) > doomed.events.length);
+
+    // A deletion stopped after hiding the case and purging one kind of record (as a crash would).
+    await writeTransaction((tx) => tx.run(TOMBSTONE_CASE, { caseId: doomedId }));
+    await writeInBatches(PURGE_CASE_RECORDS[0]!, { caseId: doomedId });
+    assert.equal(await caseExists(doomedId), false, 'the case is hidden as soon as its deletion starts');
+    assert.equal(await getCaseCounts(doomedId), null);
+    assert.ok((await left()) > 0, 'records remain to purge');
+    await assert.rejects(importCaseBundle(doomed), ConflictError);
+    assert.equal(await caseExists(doomedId), false, 'the refused import wrote nothing');
+
+    await deleteCase(doomedId);
+    assert.equal(await left(), 0, 'nothing of the case is left');
+    assert.equal(await tombstones(), 0);
+    await deleteCase(doomedId); // again: a no-op
+    const again = await importCaseBundle(doomed);
+    assert.equal(again.events, doomed.events.length, 'once deleted, the id can be imported again');
+    await deleteCase(doomedId);
+    assert.equal(await left(), 0);
   });
 });
