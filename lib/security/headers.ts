@@ -55,6 +55,9 @@ export function contentSecurityPolicy(ctx: SecurityContext): string {
     ['img-src', "'self' data: blob:"],
     ['font-src', "'self'"],
     ['connect-src', ctx.dev ? "'self' ws:" : "'self'"],
+    // The network's layout worker (app/_components/network/worker-layout.ts): the bundler starts
+    // it from a blob: bootstrap that loads its chunk from 'self'.
+    ['worker-src', "'self' blob:"],
     ['object-src', "'none'"],
     ['base-uri', "'self'"],
     ['form-action', "'self'"],

@@ -114,6 +114,8 @@ test.describe('large case page', () => {
     expect(html.length).toBeLessThan(150_000);
     expect(html.match(/evt_[0-9a-f]/g)?.length ?? 0).toBe(0);
 
+    const workers: string[] = [];
+    page.on('worker', (w) => workers.push(w.url()));
     const started = Date.now();
     await page.goto(`/cases/${CASE_ID}`);
     await expect(page.getByTestId('timeline').locator('.vis-item.tw-bucket').first()).toBeVisible({ timeout: 30_000 });
@@ -137,6 +139,12 @@ test.describe('large case page', () => {
     expect(total).toBeLessThanOrEqual(ENTITIES);
     await page.waitForFunction(() => (window.__twCy?.nodes().length ?? 0) === 300, null, { timeout: 30_000 });
     await expect(page.getByTestId('network-list').locator('summary')).toContainText('(300 entities)');
+    // Laid out by fcose in a worker, not on the page: the canvas says so once the worker answered,
+    // and the nodes stand where it put them, apart from one another.
+    await expect(page.locator('[data-layout]').first()).toHaveAttribute('data-layout', 'worker', { timeout: 60_000 });
+    expect(workers.length).toBeGreaterThan(0);
+    const positions = await page.evaluate(() => window.__twCy!.nodes().map((n) => `${Math.round(n.position('x'))},${Math.round(n.position('y'))}`));
+    expect(new Set(positions).size).toBe(300);
     // Bounded DOM: a few hundred timeline items, no list of every event.
     expect(await page.getByTestId('timeline').locator('.vis-item').count()).toBeLessThanOrEqual(MAX_DOM_ITEMS);
     expect(await page.locator('*').count()).toBeLessThan(10_000);

@@ -1,6 +1,8 @@
 import type cytoscape from 'cytoscape';
 import type { FcoseLayoutOptions } from 'cytoscape-fcose';
 import { seedPositions } from '@/lib/views/layout-seeding';
+import { shouldLayoutInWorker } from '@/lib/views/worker-layout';
+import { layoutInWorker, layoutOnPage, workerLayoutPending, workersAvailable } from './worker-layout';
 import type { ElementDiff } from './apply-elements';
 
 const SHARED: Omit<FcoseLayoutOptions, 'name'> = {
@@ -14,7 +16,8 @@ const SHARED: Omit<FcoseLayoutOptions, 'name'> = {
 
 /**
  * Lays out after a diff so that the drawing stays stable when the data changes:
- * - nothing drawn before (first load): a full fcose layout;
+ * - nothing drawn before (first load): a full fcose layout, in a worker from WORKER_LAYOUT_MIN_NODES
+ *   nodes on (worker-layout.ts), so hundreds of nodes do not freeze the page;
  * - otherwise the nodes that were already drawn keep their positions exactly; new nodes start
  *   beside their placed neighbours (lib/views/layout-seeding.ts) and an incremental fcose
  *   (randomize: false) refines only them, every old node pinned with fixedNodeConstraint;
@@ -23,10 +26,12 @@ const SHARED: Omit<FcoseLayoutOptions, 'name'> = {
  */
 export function stableLayout(cy: cytoscape.Core, diff: ElementDiff, options: { animate: boolean }): void {
   if (cy.nodes().empty()) return;
-  if (diff.kept.size === 0) {
+  // A first layout still out in the worker is redone whole: its nodes stand on a placeholder spiral.
+  if (diff.kept.size === 0 || (diff.structural && workerLayoutPending(cy))) {
     if (!diff.structural) return;
     const full: FcoseLayoutOptions = { name: 'fcose', quality: 'default', randomize: true, animate: false, fit: true, padding: 24, packComponents: true, ...SHARED };
-    cy.layout(full).run();
+    if (shouldLayoutInWorker(cy.nodes().length, workersAvailable())) layoutInWorker(cy, full, options.animate);
+    else layoutOnPage(cy, full);
     return;
   }
   if (diff.addedNodeIds.length > 0) {

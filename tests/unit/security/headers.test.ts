@@ -13,6 +13,10 @@ describe('security headers', () => {
     assert.equal(directive(contentSecurityPolicy(base), 'object-src'), "object-src 'none'");
   });
 
+  it('lets workers start only from this origin or a blob: the page itself made', () => {
+    assert.equal(directive(contentSecurityPolicy(base), 'worker-src'), "worker-src 'self' blob:");
+  });
+
   it("lets only Next's dev server eval (React Refresh)", () => {
     assert.match(directive(contentSecurityPolicy({ ...base, dev: true }), 'script-src')!, /'unsafe-eval'/);
   });
