@@ -128,6 +128,11 @@ export const MIGRATIONS: readonly Migration[] = [
       'DROP INDEX event_case_span_start_id IF EXISTS',
     ],
   },
+  {
+    id: '0011-deleted-case-id',
+    description: 'Tombstones of cases being deleted (graph/import.repo.ts deleteCase) are found by id',
+    statements: ['CREATE INDEX deleted_case_id IF NOT EXISTS FOR (n:DeletedCase) ON (n.id)'],
+  },
 ];
 
 const APPLIED = 'MATCH (m:Migration) RETURN m.id AS id';

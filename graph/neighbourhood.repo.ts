@@ -9,7 +9,7 @@ import { NEIGHBOURHOOD_DEFAULT_LIMIT } from '../lib/api/params';
  * entities and events besides the centre, nearest first. Null when the entity is unknown.
  */
 export async function getEntityNeighbourhood(id: string, hops: 1 | 2, limit: number = NEIGHBOURHOOD_DEFAULT_LIMIT): Promise<Neighbourhood | null> {
-  const rec = (await read(ENTITY_NEIGHBOURHOOD, { id, hops: neo4j.int(hops), limit: neo4j.int(limit) })).records[0];
+  const rec = (await read(ENTITY_NEIGHBOURHOOD[hops], { id, limit: neo4j.int(limit) })).records[0];
   if (!rec) return null;
   const entities = toPlain(rec.get('entities')) as Array<Props & { aliases: string[] | null; aliasLangs: string[] | null }>;
   const nodes = entities.map((n) => {

@@ -272,7 +272,7 @@ async function latencyBench(previous: LatencySection | null) {
     })();
     // The exact parameters the repositories send, so "bare" differs only by what the repository adds.
     const windowParams = { caseId: cid, from, to, afterStart: '0001-01-01T00:00:00Z', afterId: '', limit: neo4j.int(EVENTS_PAGE_DEFAULT + 1) };
-    const hood = (id: string, hops: number) => ({ id, hops: neo4j.int(hops), limit: neo4j.int(NEIGHBOURHOOD_DEFAULT_LIMIT) });
+    const hood = (id: string) => ({ id, limit: neo4j.int(NEIGHBOURHOOD_DEFAULT_LIMIT) });
     const searchParams = { caseId: cid, lucene: luceneQuery(q), limit: neo4j.int(20) };
     const cases: Array<{ name: string; cypher: string; params: Record<string, unknown>; repo: () => Promise<unknown>; bare: () => Promise<unknown> }> = [
       {
@@ -282,9 +282,9 @@ async function latencyBench(previous: LatencySection | null) {
         repo: () => listEventsPage(cid, { window: { from, to } }),
         bare: () => Promise.all([read(R.GET_CASE, { caseId: cid }), read(R.LIST_EVENTS_PAGE, windowParams)]),
       },
-      { name: 'neighbourhood 1 hop (mid-degree entity)', cypher: R.ENTITY_NEIGHBOURHOOD, params: hood(mid, 1), repo: () => getEntityNeighbourhood(mid, 1), bare: () => read(R.ENTITY_NEIGHBOURHOOD, hood(mid, 1)) },
-      { name: 'neighbourhood 2 hops (mid-degree entity)', cypher: R.ENTITY_NEIGHBOURHOOD, params: hood(mid, 2), repo: () => getEntityNeighbourhood(mid, 2), bare: () => read(R.ENTITY_NEIGHBOURHOOD, hood(mid, 2)) },
-      { name: 'neighbourhood 1 hop (hub entity)', cypher: R.ENTITY_NEIGHBOURHOOD, params: hood(hub, 1), repo: () => getEntityNeighbourhood(hub, 1), bare: () => read(R.ENTITY_NEIGHBOURHOOD, hood(hub, 1)) },
+      { name: 'neighbourhood 1 hop (mid-degree entity)', cypher: R.ENTITY_NEIGHBOURHOOD[1], params: hood(mid), repo: () => getEntityNeighbourhood(mid, 1), bare: () => read(R.ENTITY_NEIGHBOURHOOD[1], hood(mid)) },
+      { name: 'neighbourhood 2 hops (mid-degree entity)', cypher: R.ENTITY_NEIGHBOURHOOD[2], params: hood(mid), repo: () => getEntityNeighbourhood(mid, 2), bare: () => read(R.ENTITY_NEIGHBOURHOOD[2], hood(mid)) },
+      { name: 'neighbourhood 1 hop (hub entity)', cypher: R.ENTITY_NEIGHBOURHOOD[1], params: hood(hub), repo: () => getEntityNeighbourhood(hub, 1), bare: () => read(R.ENTITY_NEIGHBOURHOOD[1], hood(hub)) },
       {
         // The large case's first view: its whole extent in 100 buckets, from the day rollups.
         name: 'timeline, whole case zoomed out (100 buckets)',

@@ -146,21 +146,36 @@ MATCH (c:Case {id: $caseId})
 REMOVE c:Case
 SET c:DeletedCase, c.deletedAt = datetime()`;
 
-/** The labels whose nodes belong to one case, each with a caseId index (migrations). */
-const CASE_RECORD_LABELS = ['Event', 'Citation', 'Entity', 'Source', 'Story', 'EventDay'] as const;
+/**
+ * Each label's nodes of one case, by an index on caseId: single-property for most; Event and
+ * EventDay have composite ones (caseId first), which the planner uses only with a predicate on
+ * every key, hence the IS NOT NULL their nodes always meet.
+ */
+const CASE_RECORDS: ReadonlyArray<readonly [label: string, keys: string]> = [
+  ['Event', 'n.startAt IS NOT NULL'],
+  ['Citation', 'true'],
+  ['Entity', 'true'],
+  ['Source', 'true'],
+  ['Story', 'true'],
+  ['EventDay', 'n.day IS NOT NULL'],
+];
 
-/** One per label; auto-commit (CALL IN TRANSACTIONS cannot run in an explicit transaction). */
-export const PURGE_CASE_RECORDS: readonly string[] = CASE_RECORD_LABELS.map(
-  (label) => `
-MATCH (n:${label}) WHERE n.caseId = $caseId
+/** One per label, then whatever the tombstone still links to; auto-commit (CALL IN TRANSACTIONS cannot run in an explicit transaction). */
+export const PURGE_CASE_RECORDS: readonly string[] = [
+  ...CASE_RECORDS.map(
+    ([label, keys]) => `
+MATCH (n:${label}) WHERE n.caseId = $caseId AND ${keys}
 CALL (n) { DETACH DELETE n } IN TRANSACTIONS OF 5000 ROWS`,
-);
+  ),
+  `
+MATCH (:DeletedCase {id: $caseId})-[:HAS_EVENT|HAS_ENTITY|HAS_SOURCE|HAS_STORY]->(n)
+CALL (n) { DETACH DELETE n } IN TRANSACTIONS OF 5000 ROWS`,
+];
 
-// Tombstones are few (one per deletion in progress): a scan of their label is a handful of nodes.
 export const DELETE_TOMBSTONE = `
-MATCH (c:DeletedCase) WHERE c.id = $caseId
+MATCH (c:DeletedCase {id: $caseId})
 DETACH DELETE c`;
 
 export const DELETED_CASE_EXISTS = `
-MATCH (c:DeletedCase) WHERE c.id = $caseId
+MATCH (c:DeletedCase {id: $caseId})
 RETURN count(c) > 0 AS deleting`;

@@ -163,17 +163,23 @@ RETURN CASE WHEN node:Entity THEN 'entity' WHEN node:Event THEN 'event' ELSE 'ci
 const NEIGHBOURHOOD_STEPS = ['PARTICIPATES_IN', ...RELATION_TYPES].join('|');
 
 /**
- * The neighbourhood of an entity, up to $hops (1 or 2) steps along relationships and
+ * The neighbourhood of an entity, up to `hops` (1 or 2) steps along relationships and
  * participations (an event is a step: entity → event → co-participant is 2 hops). Bounded: at
  * most $limit entities and events besides the centre, nearest first (then by id, so the same
  * data always gives the same answer); `reached` says how many there were in all, so the caller
  * can tell the analyst that the answer was cut. Edges and participations are only those among
  * what is returned.
+ *
+ * One query per depth: a variable-length bound cannot be a parameter, and with `*1..2` filtered by
+ * `length(p) <= $hops` the planner expanded two steps even for one (a hub's 1-hop neighbourhood at
+ * 1M events walked 49,850 paths to keep 11,999). The edges and participations among what is
+ * returned are found from the side that has few: typed entity relationships only, and an event's
+ * participants (a handful) rather than a hub's participations (thousands).
  */
-export const ENTITY_NEIGHBOURHOOD = `
+const entityNeighbourhood = (hops: 1 | 2) => `
 MATCH (n:Entity {id: $id})
-OPTIONAL MATCH p = (n)-[rels:${NEIGHBOURHOOD_STEPS}*1..2]-(m)
-WHERE length(p) <= $hops AND m <> n AND all(x IN nodes(p) WHERE x:Entity OR x:Event)
+OPTIONAL MATCH p = (n)-[rels:${NEIGHBOURHOOD_STEPS}*1..${hops}]-(m)
+WHERE m <> n AND all(x IN nodes(p) WHERE x:Entity OR x:Event)
 WITH n, m, min(length(p)) AS distance
 ORDER BY distance, m.id
 WITH n, collect(m) AS reached
@@ -183,15 +189,18 @@ RETURN n.caseId AS caseId, reachedCount,
   [x IN around WHERE x:Event | x.id] AS eventIds,
   COLLECT {
     UNWIND around AS a
-    MATCH (a:Entity)-[r]->(b:Entity)
+    MATCH (a:Entity)-[r:${RELATION_STEP}]->(b:Entity)
     WHERE b IN around AND r.id IS NOT NULL
     RETURN { id: r.id, type: type(r), source: a.id, target: b.id, validFrom: r.validFrom, validTo: r.validTo, citationCount: size(r.citationIds) } AS x
     ORDER BY r.id
   } AS edges,
   COLLECT {
-    UNWIND around AS a
+    UNWIND around AS e
     MATCH (a:Entity)-[pa:PARTICIPATES_IN]->(e:Event)
-    WHERE e IN around
+    WHERE a IN around
     RETURN { id: pa.id, eventId: e.id, entityId: a.id, role: pa.role } AS x
     ORDER BY pa.id
   } AS participations`;
+
+/** ENTITY_NEIGHBOURHOOD[hops]: see entityNeighbourhood. */
+export const ENTITY_NEIGHBOURHOOD: Readonly<Record<1 | 2, string>> = { 1: entityNeighbourhood(1), 2: entityNeighbourhood(2) };
