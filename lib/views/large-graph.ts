@@ -4,7 +4,16 @@
  * the main thread would freeze the page for seconds and the canvas renderer drops to a few frames
  * per second, so large graphs get: a precomputed deterministic layout (below), cytoscape's WebGL
  * renderer, and labels only when zoomed in far enough to read them.
+ *
+ * The last needs more than a stylesheet under WebGL: cytoscape's WebGL renderer (3.31–3.34) ignores
+ * `min-zoomed-font-size` (its label atlas draws every label with the size check forced off) and has
+ * no viewport culling, so it rasterises every label of the graph into texture atlases on its first
+ * frame (20 000 elements: ~8 700 distinct labels) and draws them all, unreadably small, every frame.
+ * Hence labels here are off by default and given, by class, only to the elements on screen whose
+ * label would be legible at the current zoom (trackLabelLevelOfDetail), on either renderer.
  */
+
+import type cytoscape from 'cytoscape';
 
 export const LARGE_GRAPH_ELEMENTS = 2000;
 
@@ -40,30 +49,120 @@ export function sunflowerPositions(
   return out;
 }
 
-/** Cytoscape core options for a graph of this size: the WebGL renderer when large, else nothing. */
-export function renderingOptions(elementCount: number): Record<string, unknown> {
+/**
+ * Cytoscape core options for a graph of this size: the WebGL renderer when large, else nothing.
+ *
+ * The atlas settings are cytoscape's defaults, on purpose. A label is rasterised once, scaled to the
+ * height of an atlas row (webglTexSize / webglTexRows): 2048 / 36 = 56 px, which keeps a 13 px label
+ * (about 20 px with its background) sharp up to the network's maximum zoom of 3. The earlier
+ * 4096 / 24 made rows of 170 px, every label rasterised at ~8.5 times its size into 64 MB atlases:
+ * 75 of them for the 20k-element benchmark when every label was drawn, the browser's GPU process
+ * grew past 10 GB and no first frame came (the same atlases would fill a real GPU's memory too).
+ */
+export function renderingOptions(elementCount: number, browser: { webgl2: boolean } = { webgl2: true }): Record<string, unknown> {
   if (!isLargeGraph(elementCount)) return {};
+  // Cytoscape's WebGL renderer throws without a WebGL2 context: such a browser keeps the canvas.
+  if (!browser.webgl2) return { pixelRatio: 1 };
   return {
     // cytoscape ≥ 3.31: draws nodes and edges from texture atlases in WebGL batches.
     webgl: true,
-    webglTexSize: 4096,
-    webglTexRows: 24,
+    webglTexSize: 2048,
+    webglTexRows: 36,
+    webglTexRowsNodes: 18,
+    // Instances per draw call (cytoscape caps it at 16 384); fewer, larger batches for 20k elements.
     webglBatchSize: 4096,
+    // Atlases bound per draw call; cytoscape caps it at the GPU's MAX_TEXTURE_IMAGE_UNITS.
     webglTexPerBatch: 16,
     // Device pixels beyond 1 multiply the fill cost for no legibility gain at this scale.
     pixelRatio: 1,
   };
 }
 
+/** The class that gives an element of a large graph its label (see trackLabelLevelOfDetail). */
+export const LOD_LABEL_CLASS = 'lod-label';
+
+/** On-screen font sizes (px) below which labels are not drawn: nodes, edges. */
+const NODE_MIN_FONT_PX = 12;
+const EDGE_MIN_FONT_PX = 16;
+
 /**
- * Extra stylesheet entries for a graph of this size: labels hidden until their on-screen size
- * reaches a legible font (cytoscape skips drawing them, which is most of the cost), and labels
- * never catching pointer events. Nothing for small graphs.
+ * Extra stylesheet entries for a graph of this size, appended after the base stylesheet: labels
+ * only on elements carrying LOD_LABEL_CLASS (given by trackLabelLevelOfDetail to those on screen
+ * and legible), the legible size as `min-zoomed-font-size` (which the canvas renderer also applies
+ * itself), and labels never catching pointer events. Nothing for small graphs.
  */
 export function levelOfDetailStyles(elementCount: number): Array<{ selector: string; style: Record<string, string | number> }> {
   if (!isLargeGraph(elementCount)) return [];
   return [
-    { selector: 'node', style: { 'min-zoomed-font-size': 12, 'text-events': 'no' } },
-    { selector: 'edge', style: { 'min-zoomed-font-size': 16, 'text-events': 'no' } },
+    { selector: 'node', style: { 'min-zoomed-font-size': NODE_MIN_FONT_PX, 'text-events': 'no' } },
+    { selector: 'edge', style: { 'min-zoomed-font-size': EDGE_MIN_FONT_PX, 'text-events': 'no' } },
+    { selector: 'node, edge', style: { label: '' } },
+    // `[label]`: elements the base stylesheet leaves unlabelled have no label data, and keep none.
+    { selector: `node.${LOD_LABEL_CLASS}[label], edge.${LOD_LABEL_CLASS}[label]`, style: { label: 'data(label)' } },
   ];
+}
+
+/** Would a label of this font size be drawn at this zoom, by `min-zoomed-font-size`'s rule? */
+export function labelLegible(fontSizePx: number, minZoomedFontSizePx: number, zoom: number): boolean {
+  return fontSizePx * zoom >= minZoomedFontSizePx;
+}
+
+/**
+ * The elements that should carry a label now: centre (node position, edge midpoint between its
+ * ends) within the viewport widened by `marginPx` rendered pixels, and font legible at this zoom.
+ * Zoomed out below every threshold it returns at once, without visiting the elements.
+ */
+export function labelledElements(cy: cytoscape.Core, marginPx = 80): cytoscape.CollectionReturnValue {
+  const zoom = cy.zoom();
+  // The largest font our stylesheets use is 15 px (highlighted nodes); 32 leaves room for more.
+  if (!labelLegible(32, NODE_MIN_FONT_PX, zoom)) return cy.collection();
+  const e = cy.extent();
+  const m = marginPx / zoom;
+  const inView = (x: number, y: number) => x >= e.x1 - m && x <= e.x2 + m && y >= e.y1 - m && y <= e.y2 + m;
+  return cy.elements().filter((el) => {
+    if (el.isNode()) {
+      const p = el.position();
+      if (!inView(p.x, p.y)) return false;
+    } else {
+      const s = el.source().position();
+      const t = el.target().position();
+      if (!inView((s.x + t.x) / 2, (s.y + t.y) / 2)) return false;
+    }
+    return labelLegible(Number(el.numericStyle('font-size')), Number(el.numericStyle('min-zoomed-font-size')), zoom);
+  });
+}
+
+/**
+ * Keeps LOD_LABEL_CLASS on exactly labelledElements(cy) once the viewport settles (and after
+ * elements are added): a few hundred labels when zoomed in, none when zoomed out, so the WebGL
+ * renderer rasterises and draws only what can be read. Returns the function that stops it.
+ */
+export function trackLabelLevelOfDetail(cy: cytoscape.Core, options: { settleMs?: number; marginPx?: number } = {}): () => void {
+  const settleMs = options.settleMs ?? 120;
+  let labelled = cy.collection();
+  let timer: ReturnType<typeof setTimeout> | undefined;
+  const update = () => {
+    timer = undefined;
+    if (cy.destroyed()) return;
+    const next = labelledElements(cy, options.marginPx);
+    const off = labelled.difference(next);
+    const on = next.difference(labelled);
+    if (off.nonempty() || on.nonempty()) {
+      cy.batch(() => {
+        off.removeClass(LOD_LABEL_CLASS);
+        on.addClass(LOD_LABEL_CLASS);
+      });
+    }
+    labelled = next;
+  };
+  const schedule = () => {
+    if (timer !== undefined) clearTimeout(timer);
+    timer = setTimeout(update, settleMs);
+  };
+  cy.on('viewport add', schedule);
+  schedule();
+  return () => {
+    if (timer !== undefined) clearTimeout(timer);
+    cy.off('viewport add', schedule);
+  };
 }

@@ -1,7 +1,7 @@
 import type cytoscape from 'cytoscape';
 import { isLargeGraph, sunflowerPositions } from '@/lib/views/large-graph';
 
-export { isLargeGraph, levelOfDetailStyles, renderingOptions } from '@/lib/views/large-graph';
+export { isLargeGraph, levelOfDetailStyles, renderingOptions, trackLabelLevelOfDetail } from '@/lib/views/large-graph';
 
 /**
  * The layout of a large graph (lib/views/large-graph.ts): precomputed positions applied with the
@@ -25,4 +25,13 @@ export function layoutLargeGraph(cy: cytoscape.Core, kept: ReadonlyMap<string, u
   });
   if (kept.size === 0) cy.fit(undefined, 24);
   return true;
+}
+
+/** Whether this browser gives a WebGL2 context (cytoscape's WebGL renderer needs one). */
+export function hasWebgl2(): boolean {
+  try {
+    return typeof document !== 'undefined' && document.createElement('canvas').getContext('webgl2') !== null;
+  } catch {
+    return false;
+  }
 }

@@ -8,7 +8,7 @@ import { networkHighlight, networkModel, type NetworkModel } from '@/lib/views/n
 import type { ViewProps } from '../view-props';
 import { applyElements } from './apply-elements';
 import { stableLayout } from './stable-layout';
-import { layoutLargeGraph, levelOfDetailStyles, renderingOptions } from './large-graph';
+import { hasWebgl2, isLargeGraph, layoutLargeGraph, levelOfDetailStyles, renderingOptions, trackLabelLevelOfDetail } from './large-graph';
 
 // Extensions register globally; registering twice (hot reload) makes cytoscape warn.
 let fcoseRegistered = false;
@@ -58,7 +58,7 @@ export function NetworkCanvas({ view, linked, onSelect, onHover, model: given }:
     // Large graphs (counted at mount): WebGL renderer and label level of detail (large-graph.ts).
     const size = elements.length;
     const cy = cytoscape({
-      ...renderingOptions(size),
+      ...renderingOptions(size, { webgl2: isLargeGraph(size) && hasWebgl2() }),
       container,
       elements: [],
       style: [...graphStylesheet(), ...levelOfDetailStyles(size)],
@@ -71,6 +71,9 @@ export function NetworkCanvas({ view, linked, onSelect, onHover, model: given }:
       autounselectify: true,
     });
     cyRef.current = cy;
+    // Large graphs: labels only on screen and legible, given by class (the WebGL renderer ignores
+    // min-zoomed-font-size and would rasterise every label otherwise).
+    const stopLabels = isLargeGraph(size) ? trackLabelLevelOfDetail(cy) : undefined;
     // Test hook, see types/test-hooks.d.ts: only the instance, nothing else.
     window.__twCy = cy;
 
@@ -96,6 +99,7 @@ export function NetworkCanvas({ view, linked, onSelect, onHover, model: given }:
     resize.observe(container);
 
     return () => {
+      stopLabels?.();
       resize.disconnect();
       if (window.__twCy === cy) delete window.__twCy;
       cy.destroy();

@@ -1,6 +1,17 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import { LARGE_GRAPH_ELEMENTS, isLargeGraph, levelOfDetailStyles, renderingOptions, sunflowerPositions } from '../../../lib/views/large-graph';
+import cytoscape from 'cytoscape';
+import {
+  LARGE_GRAPH_ELEMENTS,
+  LOD_LABEL_CLASS,
+  isLargeGraph,
+  labelLegible,
+  labelledElements,
+  levelOfDetailStyles,
+  renderingOptions,
+  sunflowerPositions,
+  trackLabelLevelOfDetail,
+} from '../../../lib/views/large-graph';
 
 describe('large-graph level of detail', () => {
   it('leaves small graphs exactly as they were: no renderer options, no extra styles', () => {
@@ -12,9 +23,117 @@ describe('large-graph level of detail', () => {
   it('gives large graphs the WebGL renderer and hides labels below a legible size', () => {
     const n = LARGE_GRAPH_ELEMENTS + 1;
     assert.equal(renderingOptions(n).webgl, true);
+    // Without WebGL2 (cytoscape's WebGL renderer would throw) the canvas stays, at pixel ratio 1.
+    assert.deepEqual(renderingOptions(n, { webgl2: false }), { pixelRatio: 1 });
     const styles = levelOfDetailStyles(n);
     assert.ok(styles.some((s) => s.selector === 'node' && Number(s.style['min-zoomed-font-size']) >= 8));
-    assert.ok(styles.every((s) => s.style['text-events'] === 'no'));
+    assert.ok(styles.filter((s) => 'text-events' in s.style).length === 2);
+    assert.ok(styles.every((s) => !('text-events' in s.style) || s.style['text-events'] === 'no'));
+  });
+
+  it('keeps WebGL label atlases to sane sizes: rows of about 56 px, textures no larger than 2048 px', () => {
+    // A label is rasterised at the row height (size / rows); 4096 / 24 made every label ~8.5 times
+    // its size, 75 atlases of 64 MB for 20k elements, and no first frame.
+    const o = renderingOptions(LARGE_GRAPH_ELEMENTS + 1);
+    const size = Number(o.webglTexSize);
+    assert.ok(size <= 2048, `webglTexSize ${size}`);
+    const rowPx = size / Number(o.webglTexRows);
+    assert.ok(rowPx >= 40 && rowPx <= 64, `label row ${rowPx} px`);
+  });
+
+  it('labels, under either renderer, only elements given the level-of-detail class', () => {
+    const styles = levelOfDetailStyles(LARGE_GRAPH_ELEMENTS + 1);
+    const off = styles.findIndex((s) => s.style.label === '');
+    const on = styles.findIndex((s) => s.selector.includes(`.${LOD_LABEL_CLASS}`) && s.style.label === 'data(label)');
+    assert.ok(off >= 0 && on > off, 'the class rule comes after the rule that hides labels');
+  });
+
+  it('applies min-zoomed-font-size’s rule', () => {
+    assert.equal(labelLegible(13, 12, 1), true);
+    assert.equal(labelLegible(13, 12, 0.9), false);
+    assert.equal(labelLegible(11, 16, 1.5), true);
+    assert.equal(labelLegible(11, 16, 1.4), false);
+  });
+});
+
+describe('label level of detail on a cytoscape instance', () => {
+  // A real (headless) cytoscape with a fixed 1000 × 600 viewport: extent() is the model box it shows.
+  function graph() {
+    const n = LARGE_GRAPH_ELEMENTS + 1;
+    const nodes = Array.from({ length: 1000 }, (_, i) => ({ group: 'nodes' as const, data: { id: `n${i}`, label: `Node ${i}` }, position: { x: (i % 40) * 50, y: Math.floor(i / 40) * 50 } }));
+    const edges = Array.from({ length: 999 }, (_, i) => ({ group: 'edges' as const, data: { id: `e${i}`, source: `n${i}`, target: `n${i + 1}`, label: 'knows' } }));
+    const unlabelled = [{ group: 'edges' as const, data: { id: 'p0', source: 'n0', target: 'n40' }, classes: 'participation' }];
+    const cy = cytoscape({
+      headless: true,
+      styleEnabled: true,
+      layout: { name: 'preset' },
+      elements: [...nodes, ...edges, ...unlabelled],
+      style: [
+        { selector: 'node', style: { label: 'data(label)', 'font-size': 13 } },
+        { selector: 'edge', style: { label: 'data(label)', 'font-size': 11 } },
+        { selector: 'edge.participation', style: { label: '' } },
+        ...levelOfDetailStyles(n),
+      ],
+    });
+    const viewport = { w: 1000, h: 600 };
+    cy.extent = () => {
+      const z = cy.zoom();
+      const p = cy.pan();
+      return { x1: -p.x / z, y1: -p.y / z, x2: (viewport.w - p.x) / z, y2: (viewport.h - p.y) / z, w: viewport.w / z, h: viewport.h / z };
+    };
+    return cy;
+  }
+
+  it('labels nothing zoomed out, and only legible elements on screen zoomed in', (t) => {
+    const cy = graph();
+    t.after(() => cy.destroy());
+    cy.viewport({ zoom: 0.2, pan: { x: 0, y: 0 } });
+    assert.equal(labelledElements(cy).length, 0);
+
+    cy.viewport({ zoom: 1, pan: { x: 0, y: 0 } });
+    const at1 = labelledElements(cy, 0);
+    assert.ok(at1.nonempty());
+    assert.equal(at1.edges().length, 0, 'edge labels (11 px) need zoom ≥ 16/11');
+    const onScreen = (n: cytoscape.NodeSingular) => n.position().x <= 1000 && n.position().y <= 600;
+    assert.ok(at1.nodes().every((n) => onScreen(n as cytoscape.NodeSingular)), 'only on screen');
+    assert.ok(at1.length < 1000 / 2, `${at1.length} labelled`);
+
+    cy.viewport({ zoom: 2, pan: { x: 0, y: 0 } });
+    const at2 = labelledElements(cy, 0);
+    assert.ok(at2.edges().nonempty());
+    at2.addClass(LOD_LABEL_CLASS);
+    assert.equal(cy.getElementById('p0').style('label'), '', 'an edge without label data stays unlabelled');
+    assert.equal(cy.getElementById('e0').style('label'), 'knows');
+  });
+
+  it('gives the class, hence the label, to exactly those elements once the viewport settles', async (t) => {
+    const cy = graph();
+    const stop = trackLabelLevelOfDetail(cy, { settleMs: 0, marginPx: 0 });
+    t.after(() => {
+      stop();
+      cy.destroy();
+    });
+    const settle = () => new Promise((r) => setTimeout(r, 5));
+    cy.viewport({ zoom: 0.2, pan: { x: 0, y: 0 } });
+    await settle();
+    assert.equal(cy.elements(`.${LOD_LABEL_CLASS}`).length, 0);
+    assert.equal(cy.getElementById('n0').style('label'), '', 'labels hidden by default');
+
+    cy.viewport({ zoom: 1, pan: { x: 0, y: 0 } });
+    await settle();
+    assert.equal(cy.getElementById('n0').style('label'), 'Node 0');
+    assert.equal(cy.getElementById('n999').style('label'), '', 'off screen');
+    assert.deepEqual(cy.elements(`.${LOD_LABEL_CLASS}`).map((el) => el.id()).sort(), labelledElements(cy, 0).map((el) => el.id()).sort());
+
+    cy.viewport({ zoom: 1, pan: { x: -1500, y: -900 } });
+    await settle();
+    assert.equal(cy.getElementById('n0').style('label'), '', 'scrolled away: label taken back');
+    assert.equal(cy.getElementById('n999').style('label'), 'Node 999');
+
+    stop();
+    cy.viewport({ zoom: 0.2, pan: { x: 0, y: 0 } });
+    await settle();
+    assert.equal(cy.getElementById('n999').style('label'), 'Node 999', 'stopped: no more changes');
   });
 });
 
