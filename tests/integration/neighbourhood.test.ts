@@ -1,6 +1,8 @@
 import assert from 'node:assert/strict';
 import { before, describe, it } from 'node:test';
+import { neo4j, read } from '../../graph/driver';
 import { importCaseBundle } from '../../graph/import.repo';
+import { ENTITY_NEIGHBOURHOOD } from '../../graph/queries/read.queries';
 import { migrate } from '../../graph/migrations';
 import { getEntityNeighbourhood } from '../../graph/neighbourhood.repo';
 import { isolatedSampleCase } from './harness';
@@ -21,6 +23,25 @@ describe('entity neighbourhood (real Neo4j)', () => {
     assert.equal(n.eventIds.length, 2, 'the meeting with Tokayev and the Interfax statement');
     assert.ok(n.graph.edges.every((e) => n.graph.nodes.some((x) => x.id === e.source) && n.graph.nodes.some((x) => x.id === e.target)));
     assert.ok(n.graph.participations.every((p) => n.eventIds.includes(p.eventId)));
+  });
+
+  it('walks one step for one hop: the expansion never goes two steps to throw the second away', async () => {
+    type Op = { operatorType: string; rows: number; arguments: { Details?: string }; children: Op[] };
+    const expansions = async (hops: 1 | 2) => {
+      const res = await read(`PROFILE ${ENTITY_NEIGHBOURHOOD[hops]}`, { id: entityId('Stanislav Zas'), limit: neo4j.int(50) });
+      const out: Op[] = [];
+      const walk = (o: Op) => {
+        if (o.operatorType.startsWith('VarLengthExpand')) out.push(o);
+        o.children.forEach(walk);
+      };
+      walk(res.summary.profile as unknown as Op);
+      return out;
+    };
+    const [one] = await expansions(1);
+    const [two] = await expansions(2);
+    assert.ok(one && two, 'both depths walk with a variable-length expansion');
+    assert.doesNotMatch(String(one.arguments.Details), /\*\.\.2|\*1\.\.2/, 'the 1-hop walk is bounded at one step');
+    assert.ok(one.rows < two.rows, `1 hop walked ${one.rows} paths, 2 hops ${two.rows}`);
   });
 
   it('two hops reach co-participants and neighbours of neighbours, not further', async () => {
