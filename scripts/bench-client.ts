@@ -7,11 +7,14 @@
  *             aggregation API (app/bench/timeline/[caseId], the canvas exactly as the case page
  *             uses it): time to first render, DOM items, frames during a scripted drag-pan.
  *   network   cytoscape's default canvas renderer vs the canvas with our label level of detail vs
- *             our large-graph settings (WebGL renderer + the same level of detail), all from
- *             lib/views/large-graph.ts, on the same elements with preset positions (layout
- *             excluded): time to the first frame, then the same scripted pan/zoom, frame by frame
- *             (--pan-frames viewports, identical for every variant): frames per second, longest
- *             frame, and how much of it was cytoscape's own drawing on the main thread.
+ *             the WebGL renderer with it vs ours (what the app picks in this browser:
+ *             renderingOptions(n, probeGraphics(document)) from lib/views/large-graph.ts), on the
+ *             same elements with preset positions (layout excluded): time to the first frame; a
+ *             user's drag-pan at once (Playwright's mouse on the background, --drag-moves moves);
+ *             the same drag back after --settle-s seconds (when the canvas renderer has cached the
+ *             graph in layers); then a scripted pan/zoom (programmatic, as zoom buttons and
+ *             animations move the view; --pan-frames viewports), all the same for every variant:
+ *             frames per second, longest frame, and how much of it was cytoscape's own drawing.
  *
  * The timeline part needs a running Neo4j (TIMEWEAVE_NEO4J_PORT…) and a production build
  * (TIMEWEAVE_DIST_DIR, default .next): it loads the synthetic case if the database does not have it
@@ -21,7 +24,8 @@
  * the part not run is kept from the previous results, marked with the date it was measured.
  *
  * Flags: --events 100000 --entities 2000 --seed 7 --case synth-bench-100k --elements 20000
- *        --port 3194 --app-url URL --pan-frames 30 --skip-timeline --skip-network
+ *        --port 3194 --app-url URL --drag-moves 30 --settle-s 8 --pan-frames 10 --skip-timeline
+ *        --skip-network
  */
 import { spawn, type ChildProcess } from 'node:child_process';
 import { createReadStream, existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
@@ -34,7 +38,7 @@ import { chromium, type Browser, type Page } from '@playwright/test';
 import type { CaseGraph } from '../lib/api/views';
 import { generateCase } from '../lib/synth/generate';
 import { graphElements, graphStylesheet } from '../lib/views/graph-elements';
-import { levelOfDetailStyles, renderingOptions, sunflowerPositions } from '../lib/views/large-graph';
+import { levelOfDetailStyles, sunflowerPositions } from '../lib/views/large-graph';
 import { timelineItems } from '../lib/views/timeline-items';
 import { runCli } from './lib/cli';
 
@@ -51,8 +55,12 @@ const { values: args } = parseArgs({
     elements: { type: 'string', default: '20000' },
     port: { type: 'string', default: process.env.PORT || '3194' },
     'app-url': { type: 'string' },
+    // Mouse moves of the network drag-pan (8 px right, 3 px down each), the same for every variant.
+    'drag-moves': { type: 'string', default: '30' },
+    // Idle time before the second drag: the canvas renderer builds its layer cache when idle.
+    'settle-s': { type: 'string', default: '8' },
     // Frames of the scripted network pan/zoom; every variant draws the same sequence of viewports.
-    'pan-frames': { type: 'string', default: '30' },
+    'pan-frames': { type: 'string', default: '10' },
     // Vanilla vis-timeline with 100k items may take minutes; past this, its time is a lower bound.
     'vanilla-timeout-s': { type: 'string', default: '420' },
     // A variant without a first frame by then (e.g. software WebGL out of memory) is reported as unfinished.
@@ -68,6 +76,8 @@ const SEED = Number(args.seed);
 const CASE_ID = args.case ?? `synth-bench-${EVENTS >= 1000 ? `${EVENTS / 1000}k` : EVENTS}`;
 const ELEMENTS = Number(args.elements);
 const PAN_FRAMES = Number(args['pan-frames']);
+const DRAG_MOVES = Number(args['drag-moves']);
+const SETTLE_MS = Number(args['settle-s']) * 1000;
 const VANILLA_TIMEOUT_MS = Number(args['vanilla-timeout-s']) * 1000;
 const NETWORK_TIMEOUT_MS = Number(args['network-timeout-s']) * 1000;
 
@@ -107,8 +117,10 @@ const VANILLA_TIMELINE_HTML = `<!doctype html><html lang="en"><head><meta charse
 /**
  * The network page. `default`: our stylesheet as is. `lod`: plus our level of detail (the extra
  * styles, and the label tracker from lib/views/large-graph.ts, bundled as TwLargeGraph). `webgl`:
- * that and our renderer options. The first frame is the first cytoscape render (its own counter,
- * which both renderers keep) and the frame after it, when it is on screen.
+ * that and the WebGL renderer options (renderingOptions as on a GPU). `ours`: that and the options
+ * the app would pick in this browser (renderingOptions with probeGraphics, as
+ * app/_components/network/network-canvas.tsx does). The first frame is the first cytoscape render
+ * (its own counter, which both renderers keep) and the frame after it, when it is on screen.
  */
 const NETWORK_HTML = `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>cytoscape</title>
 <style>body{margin:0}#cy{width:1200px;height:700px}</style></head>
@@ -116,19 +128,22 @@ const NETWORK_HTML = `<!doctype html><html lang="en"><head><meta charset="utf-8"
 (async () => {
   const variant = new URLSearchParams(location.search).get('variant');
   const g = await (await fetch('/graph.json')).json();
+  const graphics = TwLargeGraph.probeGraphics(document);
+  const rendering = variant === 'webgl' ? TwLargeGraph.renderingOptions(g.elements.length, { webgl2: true })
+    : variant === 'ours' ? TwLargeGraph.renderingOptions(g.elements.length, graphics) : {};
   const options = {
     container: document.getElementById('cy'),
     elements: g.elements,
     layout: { name: 'preset', fit: true, padding: 24 },
     style: variant === 'default' ? g.style : g.style.concat(g.lodStyle),
-    ...(variant === 'webgl' ? g.webglOptions : {}),
+    ...rendering,
   };
   const t0 = performance.now();
   const cy = cytoscape(options);
   window.__cy = cy;
   if (variant !== 'default') TwLargeGraph.trackLabelLevelOfDetail(cy);
   const r = cy.renderer();
-  const b = (window.__bench = { constructMs: performance.now() - t0, elements: cy.elements().length, rendererWebgl: !!r.webgl, zoom: cy.zoom() });
+  const b = (window.__bench = { constructMs: performance.now() - t0, elements: cy.elements().length, rendererWebgl: !!r.webgl, graphics, zoom: cy.zoom() });
   const wait = () => {
     if ((r.redrawCount || 0) > 0) requestAnimationFrame(() => { b.firstFrameMs = performance.now() - t0; b.firstRenderJsMs = r.redrawTotalTime; b.ready = true; });
     else requestAnimationFrame(wait);
@@ -312,21 +327,81 @@ async function measureOurTimeline(browser: Browser, app: string): Promise<Timeli
   };
 }
 
+const NETWORK_VARIANTS = ['default', 'lod', 'webgl', 'ours'] as const;
+type NetworkVariant = (typeof NETWORK_VARIANTS)[number];
+
+/** jsRenderMs: cytoscape's drawing on the main thread; the rest of elapsedMs is the browser (GPU process, compositor) and the input itself. */
+interface PanMeasure {
+  frames: number;
+  elapsedMs: number;
+  fps: number;
+  maxFrameMs: number;
+  jsRenderMs?: number;
+}
+
 interface NetworkRun {
   variant: string;
   /** No first frame within --network-timeout-s: firstFrameMs is a lower bound, no fps. */
   unfinished?: boolean;
   elements: number;
   rendererWebgl: boolean;
+  /** What probeGraphics found in this browser. */
+  graphics?: { webgl2: boolean; softwareRenderer?: boolean };
   /** From `cytoscape(…)` to the frame after its first render (construction and style included). */
   firstFrameMs: number;
   /** Of which cytoscape's first render on the main thread. */
   firstRenderJsMs?: number;
-  /** jsRenderMs: cytoscape's drawing on the main thread; the rest of elapsedMs is the browser (GPU process, compositor) and the pan itself. */
-  pan: { frames: number; elapsedMs: number; fps: number; maxFrameMs: number; jsRenderMs?: number };
+  /** A user's drag-pan right after the first frame (older results: none). */
+  drag?: PanMeasure;
+  /** The same drag back after --settle-s seconds idle (older results: none). */
+  dragSettled?: PanMeasure;
+  /** The scripted, programmatic pan/zoom. */
+  pan: PanMeasure;
 }
 
-async function measureNetwork(browser: Browser, harness: string, variant: 'default' | 'lod' | 'webgl'): Promise<NetworkRun> {
+/** Where the drag starts, in page pixels: a corner of the 1200 × 700 graph, outside the fitted spiral, so no node is grabbed. */
+const DRAG_FROM = { x: 30, y: 30 };
+const DRAG_STEP = { x: 8, y: 3 };
+
+/**
+ * A user's drag-pan of the network: Playwright's mouse down on the background, DRAG_MOVES moves,
+ * up, and the frame after it. Frames: cytoscape's renders in that time; longest frame: the longest
+ * gap between animation frames. `back`: the same path the other way, from where `forth` ended.
+ */
+async function dragNetwork(page: Page, direction: 'forth' | 'back'): Promise<PanMeasure> {
+  const sign = direction === 'forth' ? 1 : -1;
+  const from = direction === 'forth' ? DRAG_FROM : { x: DRAG_FROM.x + DRAG_MOVES * DRAG_STEP.x, y: DRAG_FROM.y + DRAG_MOVES * DRAG_STEP.y };
+  const read = () =>
+    page.evaluate(() => {
+      const cy = (window as unknown as { __cy: { renderer: () => { redrawCount?: number; redrawTotalTime?: number }; pan: () => { x: number; y: number } } }).__cy;
+      const r = cy.renderer();
+      return { count: r.redrawCount ?? 0, js: r.redrawTotalTime ?? 0, pan: cy.pan() };
+    });
+  await page.mouse.move(from.x, from.y);
+  const before = await read();
+  await page.evaluate(FRAME_COUNTER);
+  const t = performance.now();
+  await page.mouse.down();
+  for (let i = 1; i <= DRAG_MOVES; i++) await page.mouse.move(from.x + sign * i * DRAG_STEP.x, from.y + sign * i * DRAG_STEP.y);
+  await page.mouse.up();
+  await page.evaluate(() => new Promise((resolve) => requestAnimationFrame(() => requestAnimationFrame(resolve))));
+  const elapsedMs = performance.now() - t;
+  const maxFrameMs = await page.evaluate(() => {
+    const w = window as unknown as { __frames: { max: number; on: boolean } };
+    w.__frames.on = false;
+    return w.__frames.max;
+  });
+  const after = await read();
+  // The view must have followed the mouse: a drag that grabbed a node would move the node instead.
+  const moved = { x: after.pan.x - before.pan.x, y: after.pan.y - before.pan.y };
+  if (Math.abs(moved.x - sign * DRAG_MOVES * DRAG_STEP.x) > 1 || Math.abs(moved.y - sign * DRAG_MOVES * DRAG_STEP.y) > 1) {
+    throw new Error(`the drag moved the view by ${JSON.stringify(moved)}, not ${sign * DRAG_MOVES * DRAG_STEP.x},${sign * DRAG_MOVES * DRAG_STEP.y}`);
+  }
+  const frames = after.count - before.count;
+  return { frames, elapsedMs: Math.round(elapsedMs), fps: round(frames / (elapsedMs / 1000), 2), maxFrameMs: Math.round(maxFrameMs), jsRenderMs: Math.round(after.js - before.js) };
+}
+
+async function measureNetwork(browser: Browser, harness: string, variant: NetworkVariant): Promise<NetworkRun> {
   const page = await browser.newPage({ viewport: { width: 1280, height: 800 } });
   const errors: string[] = [];
   page.on('pageerror', (e) => errors.push(e.message));
@@ -335,19 +410,29 @@ async function measureNetwork(browser: Browser, harness: string, variant: 'defau
     await page.waitForFunction(() => (window as unknown as { __bench?: { ready?: boolean } }).__bench?.ready === true, null, { timeout: NETWORK_TIMEOUT_MS, polling: 1000 });
   } catch {
     await page.close({ runBeforeUnload: false }).catch(() => {});
-    return { variant, elements: ELEMENTS, rendererWebgl: variant === 'webgl', firstFrameMs: NETWORK_TIMEOUT_MS, pan: { frames: 0, elapsedMs: 0, fps: 0, maxFrameMs: 0 }, unfinished: true };
+    const none = { frames: 0, elapsedMs: 0, fps: 0, maxFrameMs: 0 };
+    return { variant, elements: ELEMENTS, rendererWebgl: variant === 'webgl', firstFrameMs: NETWORK_TIMEOUT_MS, drag: none, dragSettled: none, pan: none, unfinished: true };
   }
-  const b = await page.evaluate(() => (window as unknown as { __bench: { elements: number; rendererWebgl: boolean; firstFrameMs: number; firstRenderJsMs: number } }).__bench);
+  const b = await page.evaluate(
+    () => (window as unknown as { __bench: { elements: number; rendererWebgl: boolean; graphics: NetworkRun['graphics']; firstFrameMs: number; firstRenderJsMs: number } }).__bench,
+  );
   await page.waitForTimeout(500);
-  const pan = await page.evaluate((n) => (window as unknown as { __pan: (n: number) => Promise<Required<NetworkRun['pan']>> }).__pan(n), PAN_FRAMES);
+  const drag = await dragNetwork(page, 'forth');
+  await page.waitForTimeout(SETTLE_MS);
+  const dragSettled = await dragNetwork(page, 'back');
+  await page.waitForTimeout(500);
+  const pan = await page.evaluate((n) => (window as unknown as { __pan: (n: number) => Promise<Required<PanMeasure>> }).__pan(n), PAN_FRAMES);
   await page.close();
   if (errors.length) throw new Error(`network ${variant}: ${errors.join('; ')}`);
   return {
     variant,
     elements: b.elements,
     rendererWebgl: b.rendererWebgl,
+    graphics: b.graphics,
     firstFrameMs: Math.round(b.firstFrameMs),
     firstRenderJsMs: Math.round(b.firstRenderJsMs),
+    drag,
+    dragSettled,
     pan: { frames: pan.frames, elapsedMs: Math.round(pan.elapsedMs), fps: round(pan.fps, 2), maxFrameMs: Math.round(pan.maxFrameMs), jsRenderMs: Math.round(pan.jsRenderMs) },
   };
 }
@@ -407,7 +492,6 @@ function networkData() {
     elements: placed,
     style: graphStylesheet(),
     lodStyle: levelOfDetailStyles(placed.length),
-    webglOptions: renderingOptions(placed.length),
   };
 }
 
@@ -488,26 +572,33 @@ runCli('bench:client', async () => {
     let network: NetworkSection | null = null;
     if (doNetwork) {
       const runs: NetworkRun[] = [];
-      for (const variant of ['default', 'lod', 'webgl'] as const) {
+      for (const variant of NETWORK_VARIANTS) {
         log(`network: ${variant}…`);
         const run = await measureNetwork(browser, harness.url, variant);
         log(
           run.unfinished
             ? `  no first frame within ${run.firstFrameMs} ms`
-            : `  ${run.elements} elements, webgl=${run.rendererWebgl}, first frame ${run.firstFrameMs} ms, ${run.pan.fps} fps (longest frame ${run.pan.maxFrameMs} ms, cytoscape drawing ${run.pan.jsRenderMs} of ${run.pan.elapsedMs} ms)`,
+            : `  ${run.elements} elements, webgl=${run.rendererWebgl}, first frame ${run.firstFrameMs} ms; ` +
+                `drag ${run.drag?.fps} fps (${run.drag?.frames} frames, longest ${run.drag?.maxFrameMs} ms, cytoscape drawing ${run.drag?.jsRenderMs} of ${run.drag?.elapsedMs} ms); ` +
+                `settled drag ${run.dragSettled?.fps} fps (longest ${run.dragSettled?.maxFrameMs} ms, cytoscape drawing ${run.dragSettled?.jsRenderMs} of ${run.dragSettled?.elapsedMs} ms); ` +
+                `scripted ${run.pan.fps} fps (longest ${run.pan.maxFrameMs} ms, cytoscape drawing ${run.pan.jsRenderMs} of ${run.pan.elapsedMs} ms)`,
         );
         runs.push(run);
       }
-      const fps = (v: string) => runs.find((r) => r.variant === v && !r.unfinished)?.pan.fps ?? 0;
+      const fps = (v: NetworkVariant, m: 'drag' | 'dragSettled' | 'pan') => runs.find((r) => r.variant === v && !r.unfinished)?.[m]?.fps ?? 0;
       network = {
         measuredAt: date,
         panFrames: PAN_FRAMES,
+        dragMoves: DRAG_MOVES,
+        settleS: SETTLE_MS / 1000,
         runs,
-        ratios: {
-          webglLodVsDefaultFps: ratio(fps('webgl'), fps('default'), 2),
-          lodOnlyVsDefaultFps: ratio(fps('lod'), fps('default'), 2),
-          webglLodVsLodOnlyFps: ratio(fps('webgl'), fps('lod'), 2),
-        },
+        ratios: Object.fromEntries(
+          (['lod', 'webgl', 'ours'] as const).flatMap((v) => [
+            [`${v}VsDefaultDragFps`, ratio(fps(v, 'drag'), fps('default', 'drag'), 2)],
+            [`${v}VsDefaultSettledDragFps`, ratio(fps(v, 'dragSettled'), fps('default', 'dragSettled'), 2)],
+            [`${v}VsDefaultScriptedFps`, ratio(fps(v, 'pan'), fps('default', 'pan'), 2)],
+          ]),
+        ),
       };
     }
     let timeline: TimelineSection | null = null;
@@ -610,6 +701,9 @@ interface NetworkSection {
   measuredAt: string;
   /** Frames of the scripted pan/zoom (older results: a 3000 ms pan, no such field). */
   panFrames?: number;
+  /** Mouse moves of the drag-pan, and the idle seconds before the second (older results: none). */
+  dragMoves?: number;
+  settleS?: number;
   runs: NetworkRun[];
   ratios: Record<string, number>;
 }
@@ -659,20 +753,45 @@ function markdown(r: Result): string {
   if (net) {
     const n = net.runs;
     const base = n.find((x) => x.variant === 'default' && !x.unfinished);
-    const pan = net.panFrames ? `${net.panFrames}-frame scripted pan/zoom (the same viewports for every variant)` : '3000 ms scripted pan/zoom';
+    type Measure = 'drag' | 'dragSettled' | 'pan';
+    const vs = (x: NetworkRun, m: Measure) => {
+      const b = base?.[m]?.fps;
+      const v = x[m]?.fps;
+      return b && v !== undefined ? `${ratio(v, b, 2)}×` : '–';
+    };
+    const cell = (x: NetworkRun, m: Measure) => {
+      const p = x[m];
+      return p ? `${p.fps} (${vs(x, m)}); longest ${p.maxFrameMs}; ${p.jsRenderMs ?? '–'} / ${p.elapsedMs}` : '–';
+    };
+    const ours = n.find((x) => x.variant === 'ours');
+    const sequence = net.dragMoves
+      ? `a user's drag-pan at once (${net.dragMoves} mouse moves on the background); the same drag back after ${net.settleS} s idle; a ${net.panFrames}-frame scripted pan/zoom (programmatic, as zoom buttons move the view)`
+      : `a ${net.panFrames ?? '3000 ms'}-frame scripted pan/zoom`;
     lines.push(
-      `## Network: ${n[0]?.elements.toLocaleString('en')} elements, preset positions (layout excluded), ${pan}`,
+      `## Network: ${n[0]?.elements.toLocaleString('en')} elements, preset positions (layout excluded)`,
       '',
       ...kept(net),
-      '| variant | WebGL renderer active | first frame (ms) | frames/s | longest frame (ms) | cytoscape drawing / pan wall time (ms) | vs default |',
-      '| --- | --- | ---: | ---: | ---: | ---: | ---: |',
+      `Each variant, on its own page: its first frame, then ${sequence}; the same moves and viewports for every variant.`,
+      'Each cell: frames/s (vs the default canvas); longest frame (ms); cytoscape drawing / wall time (ms).',
+      '',
+      '| variant | renderer | first frame (ms) | drag-pan at once | drag-pan after settling | scripted pan/zoom |',
+      '| --- | --- | ---: | --- | --- | --- |',
       ...n.map((x) =>
         x.unfinished
-          ? `| ${VARIANT_LABEL[x.variant] ?? x.variant} | ${x.rendererWebgl ? 'asked' : 'no'} | no first frame within ${x.firstFrameMs} | – | – | – | not measured |`
-          : `| ${VARIANT_LABEL[x.variant] ?? x.variant} | ${x.rendererWebgl ? 'yes' : 'no'} | ${x.firstFrameMs} | ${x.pan.fps} | ${x.pan.maxFrameMs} | ${x.pan.jsRenderMs ?? '–'} / ${x.pan.elapsedMs} | ${base ? `${ratio(x.pan.fps, base.pan.fps, 2)}×` : '–'} |`,
+          ? `| ${VARIANT_LABEL[x.variant] ?? x.variant} | – | no first frame within ${x.firstFrameMs} | not measured | not measured | not measured |`
+          : `| ${VARIANT_LABEL[x.variant] ?? x.variant} | ${x.rendererWebgl ? 'WebGL' : 'canvas'} | ${x.firstFrameMs} | ${cell(x, 'drag')} | ${cell(x, 'dragSettled')} | ${cell(x, 'pan')} |`,
       ),
       '',
+      ...(ours?.graphics
+        ? [
+            `Ours is what the app picks in this browser (renderingOptions with probeGraphics): ${
+              ours.graphics.webgl2 ? (ours.graphics.softwareRenderer ? 'WebGL2 is there but emulated on the CPU (a software renderer), so the canvas renderer' : 'WebGL2 on a GPU, so the WebGL renderer') : 'no WebGL2, so the canvas renderer'
+            }, with our label level of detail.`,
+            '',
+          ]
+        : []),
       'First frame: from `cytoscape(…)` (construction and styling of every element included) to the frame after its first render. ' +
+        'Drag-pan: from mouse down to the frame after mouse up; frames are cytoscape renders. The canvas renderer caches the graph in layers (images per zoom level) while idle, then pans by drawing those; the WebGL renderer draws every element every frame. ' +
         'Cytoscape drawing: its render calls on the main thread; the rest of the wall time is mostly the browser waiting for the GPU process, which under SwiftShader rasterises on the same CPUs.',
       '',
     );
@@ -683,5 +802,6 @@ function markdown(r: Result): string {
 const VARIANT_LABEL: Record<string, string> = {
   default: "cytoscape's default canvas renderer (our stylesheet as is)",
   lod: 'canvas + our label level of detail',
-  webgl: 'ours: WebGL renderer + label level of detail',
+  webgl: 'WebGL renderer + our label level of detail',
+  ours: "ours: what the app picks here (+ our label level of detail)",
 };

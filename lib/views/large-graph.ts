@@ -3,7 +3,8 @@
  * app/_components/network/large-graph.ts). Above LARGE_GRAPH_ELEMENTS elements a force layout on
  * the main thread would freeze the page for seconds and the canvas renderer drops to a few frames
  * per second, so large graphs get: a precomputed deterministic layout (below), cytoscape's WebGL
- * renderer, and labels only when zoomed in far enough to read them.
+ * renderer on a GPU (the canvas renderer without one, see renderingOptions), and labels only when
+ * zoomed in far enough to read them.
  *
  * The last needs more than a stylesheet under WebGL: cytoscape's WebGL renderer (3.31–3.34) ignores
  * `min-zoomed-font-size` (its label atlas draws every label with the size check forced off) and has
@@ -50,7 +51,52 @@ export function sunflowerPositions(
 }
 
 /**
- * Cytoscape core options for a graph of this size: the WebGL renderer when large, else nothing.
+ * What the browser can draw with: a WebGL2 context (cytoscape's WebGL renderer needs one), and
+ * whether a GPU or a software rasteriser stands behind it.
+ */
+export interface GraphicsSupport {
+  webgl2: boolean;
+  /** SwiftShader, llvmpipe and the like: WebGL emulated on the CPU (see renderingOptions). */
+  softwareRenderer?: boolean;
+}
+
+/**
+ * Renderer strings of WebGL implementations that rasterise on the CPU: Chromium's SwiftShader,
+ * Mesa's llvmpipe and softpipe, Windows' Basic Render Driver. `failIfMajorPerformanceCaveat`
+ * would be the standard way to ask, but Chromium hands out SwiftShader contexts with it set.
+ */
+const SOFTWARE_RENDERER = /swiftshader|llvmpipe|softpipe|software rasterizer|basic render driver/i;
+
+export function isSoftwareRenderer(renderer: string | null | undefined): boolean {
+  return renderer != null && SOFTWARE_RENDERER.test(renderer);
+}
+
+/** Asks this document's browser for a WebGL2 context and the name of what draws it. */
+export function probeGraphics(doc: Document): GraphicsSupport {
+  try {
+    const gl = doc.createElement('canvas').getContext('webgl2');
+    if (!gl) return { webgl2: false };
+    // The unmasked name where the browser gives it (Chromium), else the masked one (Firefox's is
+    // still "llvmpipe" or the like for software).
+    const info = gl.getExtension('WEBGL_debug_renderer_info');
+    const renderer = String(gl.getParameter(info ? info.UNMASKED_RENDERER_WEBGL : gl.RENDERER) ?? '');
+    gl.getExtension('WEBGL_lose_context')?.loseContext();
+    return { webgl2: true, softwareRenderer: isSoftwareRenderer(renderer) };
+  } catch {
+    return { webgl2: false };
+  }
+}
+
+/**
+ * Cytoscape core options for a graph of this size: nothing for a small graph; for a large one,
+ * cytoscape's WebGL renderer on a GPU, else the canvas renderer at pixel ratio 1.
+ *
+ * Why not WebGL everywhere: where WebGL is emulated on the CPU (no GPU: SwiftShader) the WebGL
+ * renderer redraws every element every frame, seconds a frame for 20k elements, while the canvas
+ * renderer, once it has cached the graph in layers (a few seconds after the first frame), pans by
+ * drawing those images: 20k elements, drag-pan at 0.4 vs 15 frames/s (bench/results/client.md).
+ * Not the canvas's `textureOnViewport` either: its frames during a gesture are cheap, but they
+ * leave the layer cache unbuilt, and every pan or zoom after stays slow.
  *
  * The atlas settings are cytoscape's defaults, on purpose. A label is rasterised once, scaled to the
  * height of an atlas row (webglTexSize / webglTexRows): 2048 / 36 = 56 px, which keeps a 13 px label
@@ -59,10 +105,11 @@ export function sunflowerPositions(
  * 75 of them for the 20k-element benchmark when every label was drawn, the browser's GPU process
  * grew past 10 GB and no first frame came (the same atlases would fill a real GPU's memory too).
  */
-export function renderingOptions(elementCount: number, browser: { webgl2: boolean } = { webgl2: true }): Record<string, unknown> {
+export function renderingOptions(elementCount: number, graphics: GraphicsSupport = { webgl2: true }): Record<string, unknown> {
   if (!isLargeGraph(elementCount)) return {};
-  // Cytoscape's WebGL renderer throws without a WebGL2 context: such a browser keeps the canvas.
-  if (!browser.webgl2) return { pixelRatio: 1 };
+  // Cytoscape's WebGL renderer throws without a WebGL2 context.
+  // Device pixels beyond 1 multiply the fill cost for no legibility gain at this scale.
+  if (!graphics.webgl2 || graphics.softwareRenderer) return { pixelRatio: 1 };
   return {
     // cytoscape ≥ 3.31: draws nodes and edges from texture atlases in WebGL batches.
     webgl: true,
@@ -73,7 +120,6 @@ export function renderingOptions(elementCount: number, browser: { webgl2: boolea
     webglBatchSize: 4096,
     // Atlases bound per draw call; cytoscape caps it at the GPU's MAX_TEXTURE_IMAGE_UNITS.
     webglTexPerBatch: 16,
-    // Device pixels beyond 1 multiply the fill cost for no legibility gain at this scale.
     pixelRatio: 1,
   };
 }

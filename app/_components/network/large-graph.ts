@@ -1,5 +1,5 @@
 import type cytoscape from 'cytoscape';
-import { isLargeGraph, sunflowerPositions } from '@/lib/views/large-graph';
+import { isLargeGraph, probeGraphics, sunflowerPositions, type GraphicsSupport } from '@/lib/views/large-graph';
 
 export { isLargeGraph, levelOfDetailStyles, renderingOptions, trackLabelLevelOfDetail } from '@/lib/views/large-graph';
 
@@ -27,11 +27,11 @@ export function layoutLargeGraph(cy: cytoscape.Core, kept: ReadonlyMap<string, u
   return true;
 }
 
-/** Whether this browser gives a WebGL2 context (cytoscape's WebGL renderer needs one). */
-export function hasWebgl2(): boolean {
-  try {
-    return typeof document !== 'undefined' && document.createElement('canvas').getContext('webgl2') !== null;
-  } catch {
-    return false;
-  }
+let graphics: GraphicsSupport | undefined;
+
+/** What this browser draws with (probed once: each probe creates and drops a WebGL context). */
+export function graphicsSupport(): GraphicsSupport {
+  if (typeof document === 'undefined') return { webgl2: false };
+  graphics ??= probeGraphics(document);
+  return graphics;
 }

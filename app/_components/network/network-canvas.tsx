@@ -8,7 +8,7 @@ import { networkHighlight, networkModel, type NetworkModel } from '@/lib/views/n
 import type { ViewProps } from '../view-props';
 import { applyElements } from './apply-elements';
 import { stableLayout } from './stable-layout';
-import { hasWebgl2, isLargeGraph, layoutLargeGraph, levelOfDetailStyles, renderingOptions, trackLabelLevelOfDetail } from './large-graph';
+import { graphicsSupport, isLargeGraph, layoutLargeGraph, levelOfDetailStyles, renderingOptions, trackLabelLevelOfDetail } from './large-graph';
 
 // Extensions register globally; registering twice (hot reload) makes cytoscape warn.
 let fcoseRegistered = false;
@@ -58,7 +58,7 @@ export function NetworkCanvas({ view, linked, onSelect, onHover, model: given }:
     // Large graphs (counted at mount): WebGL renderer and label level of detail (large-graph.ts).
     const size = elements.length;
     const cy = cytoscape({
-      ...renderingOptions(size, { webgl2: isLargeGraph(size) && hasWebgl2() }),
+      ...renderingOptions(size, isLargeGraph(size) ? graphicsSupport() : { webgl2: false }),
       container,
       elements: [],
       style: [...graphStylesheet(), ...levelOfDetailStyles(size)],

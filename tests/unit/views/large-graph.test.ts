@@ -5,6 +5,7 @@ import {
   LARGE_GRAPH_ELEMENTS,
   LOD_LABEL_CLASS,
   isLargeGraph,
+  isSoftwareRenderer,
   labelLegible,
   labelledElements,
   levelOfDetailStyles,
@@ -23,12 +24,40 @@ describe('large-graph level of detail', () => {
   it('gives large graphs the WebGL renderer and hides labels below a legible size', () => {
     const n = LARGE_GRAPH_ELEMENTS + 1;
     assert.equal(renderingOptions(n).webgl, true);
-    // Without WebGL2 (cytoscape's WebGL renderer would throw) the canvas stays, at pixel ratio 1.
-    assert.deepEqual(renderingOptions(n, { webgl2: false }), { pixelRatio: 1 });
+    assert.equal(renderingOptions(n, { webgl2: true, softwareRenderer: false }).webgl, true);
+    // Without WebGL2 (cytoscape's WebGL renderer would throw), or with WebGL emulated on the CPU,
+    // the canvas stays, at pixel ratio 1.
+    for (const graphics of [{ webgl2: false }, { webgl2: true, softwareRenderer: true }]) {
+      assert.deepEqual(renderingOptions(n, graphics), { pixelRatio: 1 }, JSON.stringify(graphics));
+    }
     const styles = levelOfDetailStyles(n);
     assert.ok(styles.some((s) => s.selector === 'node' && Number(s.style['min-zoomed-font-size']) >= 8));
     assert.ok(styles.filter((s) => 'text-events' in s.style).length === 2);
     assert.ok(styles.every((s) => !('text-events' in s.style) || s.style['text-events'] === 'no'));
+  });
+
+  it('tells software WebGL from a GPU by the renderer string', () => {
+    // Strings as browsers report them (UNMASKED_RENDERER_WEBGL, or RENDERER where that is masked).
+    for (const software of [
+      'ANGLE (Google, Vulkan 1.3.0 (SwiftShader Device (Subzero) (0x0000C0DE)), SwiftShader driver)',
+      'Google SwiftShader',
+      'llvmpipe (LLVM 15.0.6, 256 bits)',
+      'ANGLE (Mesa, llvmpipe (LLVM 19.1.7 256 bits), OpenGL 4.5)',
+      'softpipe',
+      'ANGLE (Microsoft, Microsoft Basic Render Driver Direct3D11 vs_5_0 ps_5_0, D3D11)',
+    ]) {
+      assert.equal(isSoftwareRenderer(software), true, software);
+    }
+    for (const gpu of [
+      'ANGLE (Intel, Mesa Intel(R) UHD Graphics 620 (KBL GT2), OpenGL 4.6)',
+      'ANGLE (NVIDIA, NVIDIA GeForce RTX 3060 Direct3D11 vs_5_0 ps_5_0, D3D11)',
+      'Apple M1',
+      'Mali-G78',
+      'Adreno (TM) 650',
+    ]) {
+      assert.equal(isSoftwareRenderer(gpu), false, gpu);
+    }
+    assert.equal(isSoftwareRenderer(null), false);
   });
 
   it('keeps WebGL label atlases to sane sizes: rows of about 56 px, textures no larger than 2048 px', () => {
