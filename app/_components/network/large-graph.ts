@@ -4,6 +4,23 @@ import { isLargeGraph, probeGraphics, sunflowerPositions, type GraphicsSupport }
 export { isLargeGraph, levelOfDetailStyles, renderingOptions, trackLabelLevelOfDetail } from '@/lib/views/large-graph';
 
 /**
+ * Puts `nodes` (default: all) on the sunflower spiral of the whole graph (lib/views/large-graph.ts),
+ * in one batch: the large-graph layout, and the placeholder while a worker lays out (worker-layout.ts).
+ */
+export function placeOnSpiral(cy: cytoscape.Core, nodes: cytoscape.NodeCollection = cy.nodes()): void {
+  const positions = sunflowerPositions(
+    cy.nodes().map((n) => n.id()),
+    cy.edges().map((e) => ({ source: e.data('source') as string, target: e.data('target') as string })),
+  );
+  cy.batch(() => {
+    nodes.forEach((n) => {
+      const p = positions.get(n.id());
+      if (p) n.position(p);
+    });
+  });
+}
+
+/**
  * The layout of a large graph (lib/views/large-graph.ts): precomputed positions applied with the
  * preset layout, instead of a force layout that would block the main thread for seconds. Nodes
  * already drawn keep their place; new ones join the spiral. Returns false for a small graph, which
@@ -13,16 +30,7 @@ export function layoutLargeGraph(cy: cytoscape.Core, kept: ReadonlyMap<string, u
   if (!isLargeGraph(cy.elements().length)) return false;
   const added = cy.nodes().filter((n) => !kept.has(n.id()));
   if (added.empty()) return true;
-  const positions = sunflowerPositions(
-    cy.nodes().map((n) => n.id()),
-    cy.edges().map((e) => ({ source: e.data('source') as string, target: e.data('target') as string })),
-  );
-  cy.batch(() => {
-    added.forEach((n) => {
-      const p = positions.get(n.id());
-      if (p) n.position(p);
-    });
-  });
+  placeOnSpiral(cy, added);
   if (kept.size === 0) cy.fit(undefined, 24);
   return true;
 }

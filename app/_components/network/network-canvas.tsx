@@ -55,7 +55,8 @@ export function NetworkCanvas({ view, linked, onSelect, onHover, model: given }:
     // The wheel scrolls the page on desktop (zoom is on the buttons); on touch screens pinch
     // zooms and one finger pans, and the page still scrolls from outside the canvas.
     const coarse = window.matchMedia('(pointer: coarse)').matches;
-    // Large graphs (counted at mount): WebGL renderer and label level of detail (large-graph.ts).
+    // Large graphs (counted at mount): the WebGL renderer on a GPU, the canvas at pixel ratio 1
+    // without one, and label level of detail (large-graph.ts). A small graph never probes WebGL.
     const size = elements.length;
     const cy = cytoscape({
       ...renderingOptions(size, isLargeGraph(size) ? graphicsSupport() : { webgl2: false }),

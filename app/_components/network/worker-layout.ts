@@ -1,7 +1,7 @@
 import type cytoscape from 'cytoscape';
 import type { FcoseLayoutOptions } from 'cytoscape-fcose';
-import { sunflowerPositions } from '@/lib/views/large-graph';
 import { LayoutResponse, type LayoutRequest } from '@/lib/views/worker-layout';
+import { placeOnSpiral } from './large-graph';
 
 /**
  * The first layout of a graph of hundreds of nodes, run by fcose in a worker
@@ -19,7 +19,7 @@ let lastRequestId = 0;
 const PENDING = '_twLayoutRequest';
 
 function layoutWorker(): Worker | null {
-  if (workerBroken || typeof Worker === 'undefined') return null;
+  if (!workersAvailable()) return null;
   try {
     // Written inline so the bundler sees the worker's entry and builds it as its own chunk.
     worker ??= new Worker(new URL('./fcose.worker.ts', import.meta.url));
@@ -53,15 +53,9 @@ export function layoutOnPage(cy: cytoscape.Core, options: FcoseLayoutOptions): v
 export function layoutInWorker(cy: cytoscape.Core, options: FcoseLayoutOptions, animate: boolean): void {
   const w = layoutWorker();
   if (!w) return layoutOnPage(cy, options);
-  const edges = cy.edges().map((e) => ({ id: e.id(), source: e.data('source') as string, target: e.data('target') as string }));
-  const spiral = sunflowerPositions(cy.nodes().map((n) => n.id()), edges);
-  cy.batch(() => {
-    cy.nodes().forEach((n) => {
-      const p = spiral.get(n.id());
-      if (p) n.position(p);
-    });
-  });
+  placeOnSpiral(cy);
   cy.fit(undefined, 24);
+  const edges = cy.edges().map((e) => ({ id: e.id(), source: e.data('source') as string, target: e.data('target') as string }));
   // Boxes as drawn, labels included: the worker has no renderer to measure them.
   const nodes = cy.nodes().map((n) => {
     const box = n.boundingBox({ includeLabels: true });
