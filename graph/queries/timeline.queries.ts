@@ -16,19 +16,27 @@ const visible = (kind: string, status: string) => `($hideKinds = [] OR NOT ${kin
 const VISIBLE = visible('e.kind', 'e.status');
 
 /**
+ * The visible events of span class `cls` (in scope) starting in [lower, upper) and meeting `extra`:
+ * one range seek on the window index (event-span.ts), read in index order.
+ */
+const classSeek = (lower: string, upper: string, extra?: string) => `
+  MATCH (e:Event) ${WINDOW_INDEX_HINT}
+  WHERE e.caseId = $caseId AND e.spanClass = cls.id AND ${WINDOW_INDEX_KEYS_PRESENT}
+    AND e.startAt >= ${lower} AND e.startAt < ${upper} AND ${VISIBLE}${extra ? ` AND ${extra}` : ''}
+  RETURN e`;
+
+/** The earliest start an event of class `cls` overlapping the window can have. */
+const OVERLAP_LOWER = 'datetime($from) - duration({seconds: cls.maxSpan})';
+
+/**
  * Events overlapping [$from, $to) that also meet `extra` (a Cypher predicate on `e`). As in
  * read.queries.ts LIST_EVENTS_PAGE: per span class (event-span.ts), one seek on the window
  * index (event-span.ts) from $from minus that class's longest span, so a long event widens
  * the seek of its own class only, and nothing reads the whole case to learn its longest span.
  */
-const inWindow = (extra = 'true') => `
+const inWindow = (extra?: string) => `
 UNWIND ${SPAN_CLASSES_LITERAL} AS cls
-CALL (cls) {
-  MATCH (e:Event) ${WINDOW_INDEX_HINT}
-  WHERE e.caseId = $caseId AND e.spanClass = cls.id AND ${WINDOW_INDEX_KEYS_PRESENT}
-    AND e.startAt >= datetime($from) - duration({seconds: cls.maxSpan}) AND e.startAt < datetime($to)
-    AND e.endAt > datetime($from) AND ${VISIBLE} AND ${extra}
-  RETURN e
+CALL (cls) {${classSeek(OVERLAP_LOWER, 'datetime($to)', `e.endAt > datetime($from)${extra ? ` AND ${extra}` : ''}`)}
 }`;
 /**
  * How many events start inside the window, counting no further than $limit: an index-only probe
@@ -131,16 +139,7 @@ RETURN d.dayMs AS dayMs, d.kinds AS kinds, d.statuses AS statuses, d.counts AS c
  */
 export const TIMELINE_EDGE_COUNTS = `
 UNWIND ${SPAN_CLASSES_LITERAL} AS cls
-CALL (cls) {
-  MATCH (e:Event) ${WINDOW_INDEX_HINT}
-  WHERE e.caseId = $caseId AND e.spanClass = cls.id AND ${WINDOW_INDEX_KEYS_PRESENT}
-    AND e.startAt >= datetime($from) - duration({seconds: cls.maxSpan}) AND e.startAt < datetime($coreFrom)
-    AND e.endAt > datetime($from) AND ${VISIBLE}
-  RETURN e
-UNION ALL
-  MATCH (e:Event) ${WINDOW_INDEX_HINT}
-  WHERE e.caseId = $caseId AND e.spanClass = cls.id AND ${WINDOW_INDEX_KEYS_PRESENT}
-    AND e.startAt >= datetime($coreTo) AND e.startAt < datetime($to) AND ${VISIBLE}
-  RETURN e
+CALL (cls) {${classSeek(OVERLAP_LOWER, 'datetime($coreFrom)', 'e.endAt > datetime($from)')}
+UNION ALL${classSeek('datetime($coreTo)', 'datetime($to)')}
 }
 WITH e.startAt AS start, e.status AS status, 1 AS n${bucketOf('start')}`;
