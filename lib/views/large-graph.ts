@@ -94,7 +94,8 @@ export function probeGraphics(doc: Document): GraphicsSupport {
  * Why not WebGL everywhere: where WebGL is emulated on the CPU (no GPU: SwiftShader) the WebGL
  * renderer redraws every element every frame, seconds a frame for 20k elements, while the canvas
  * renderer, once it has cached the graph in layers (a few seconds after the first frame), pans by
- * drawing those images: 20k elements, drag-pan at 0.4 vs 15 frames/s (bench/results/client.md).
+ * drawing those images: 20k elements, drag-pan after settling at 0.34 vs 14.9 frames/s
+ * (bench/results/client.md).
  * Not the canvas's `textureOnViewport` either: its frames during a gesture are cheap, but they
  * leave the layer cache unbuilt, and every pan or zoom after stays slow.
  *
