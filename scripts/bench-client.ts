@@ -226,6 +226,15 @@ const FRAME_COUNTER = `(() => {
   requestAnimationFrame(tick);
 })();`;
 
+/** Stops FRAME_COUNTER: animation frames since it started, and the longest gap between two (ms). */
+async function stopFrameCounter(page: Page): Promise<{ n: number; max: number }> {
+  return page.evaluate(() => {
+    const w = window as unknown as { __frames: { n: number; max: number; on: boolean } };
+    w.__frames.on = false;
+    return { n: w.__frames.n, max: w.__frames.max };
+  });
+}
+
 /** Frames (requestAnimationFrame callbacks) while Playwright drags the timeline by 600 px and back. */
 async function dragPan(page: Page, selector: string): Promise<{ frames: number; elapsedMs: number; fps: number; maxFrameMs: number }> {
   const box = (await page.locator(selector).boundingBox())!;
@@ -239,11 +248,7 @@ async function dragPan(page: Page, selector: string): Promise<{ frames: number; 
   for (let i = 29; i >= 0; i--) await page.mouse.move(x - i * 20, y);
   await page.mouse.up();
   const elapsedMs = performance.now() - t;
-  const f = await page.evaluate(() => {
-    const w = window as unknown as { __frames: { n: number; max: number; on: boolean } };
-    w.__frames.on = false;
-    return { n: w.__frames.n, max: w.__frames.max };
-  });
+  const f = await stopFrameCounter(page);
   return { frames: f.n, elapsedMs: Math.round(elapsedMs), fps: round(f.n / (elapsedMs / 1000), 1), maxFrameMs: Math.round(f.max) };
 }
 
@@ -386,11 +391,7 @@ async function dragNetwork(page: Page, direction: 'forth' | 'back'): Promise<Pan
   await page.mouse.up();
   await page.evaluate(() => new Promise((resolve) => requestAnimationFrame(() => requestAnimationFrame(resolve))));
   const elapsedMs = performance.now() - t;
-  const maxFrameMs = await page.evaluate(() => {
-    const w = window as unknown as { __frames: { max: number; on: boolean } };
-    w.__frames.on = false;
-    return w.__frames.max;
-  });
+  const maxFrameMs = (await stopFrameCounter(page)).max;
   const after = await read();
   // The view must have followed the mouse: a drag that grabbed a node would move the node instead.
   const moved = { x: after.pan.x - before.pan.x, y: after.pan.y - before.pan.y };
