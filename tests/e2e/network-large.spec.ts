@@ -1,7 +1,6 @@
-import { execFileSync } from 'node:child_process';
-import path from 'node:path';
 import { expect, test } from '@playwright/test';
 import { LARGE_GRAPH_ELEMENTS, LOD_LABEL_CLASS, isSoftwareRenderer } from '../../lib/views/large-graph';
+import { deleteGeneratedCase, loadGeneratedCase } from './generated-case';
 
 /**
  * A case whose network is over LARGE_GRAPH_ELEMENTS elements (lib/views/large-graph.ts), on the
@@ -10,19 +9,14 @@ import { LARGE_GRAPH_ELEMENTS, LOD_LABEL_CLASS, isSoftwareRenderer } from '../..
  * entities, so the page holds it whole (under LARGE_TIMELINE_EVENTS) and the graph is still large.
  */
 const CASE_ID = 'e2e-network-large';
-const ROOT = path.resolve(__dirname, '..', '..');
-
-function node(args: string[]): void {
-  execFileSync(process.execPath, ['--conditions=react-server', '--import', 'tsx', ...args], { cwd: ROOT, stdio: 'inherit' });
-}
 
 test.beforeAll(() => {
   test.setTimeout(3 * 60_000);
-  node(['scripts/gen.ts', '--events', '300', '--entities', '1200', '--seed', '5', '--case', CASE_ID]);
+  loadGeneratedCase(CASE_ID, { events: 300, entities: 1200, seed: 5 });
 });
 
 test.afterAll(() => {
-  node(['--input-type=module', '-e', `const m = await import('./graph/import.repo.ts'); const d = await import('./graph/driver.ts'); await (m.default ?? m).deleteCase(${JSON.stringify(CASE_ID)}); await (d.default ?? d).closeDriver();`]);
+  deleteGeneratedCase(CASE_ID);
 });
 
 test('a large network: WebGL only where a GPU draws it, labels only on screen and legible', async ({ page }) => {

@@ -1,10 +1,9 @@
 import AxeBuilder from '@axe-core/playwright';
-import { execFileSync } from 'node:child_process';
-import path from 'node:path';
 import { expect, test, type APIRequestContext, type Page } from '@playwright/test';
 import { TimelineWindow } from '../../lib/api/timeline';
 import { EventPage } from '../../lib/api/views';
 import { WindowNetwork } from '../../lib/api/large-case';
+import { deleteGeneratedCase, loadGeneratedCase } from './generated-case';
 
 /**
  * The page of a large generated case (lib/synth, the `npm run gen` generator): it never reads the
@@ -17,14 +16,9 @@ import { WindowNetwork } from '../../lib/api/large-case';
 // far above the 300 a window may list; more entities than the window network draws (300).
 const CASE_ID = 'e2e-timeline-large';
 const EVENTS = 3_000;
-const ROOT = path.resolve(__dirname, '..', '..');
 const ENTITIES = 400;
 const MAX_DOM_ITEMS = 300;
 const WCAG = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'];
-/** Runs a script with the server conditions the graph code needs (graph/ is server-only). */
-function node(args: string[]): void {
-  execFileSync(process.execPath, ['--conditions=react-server', '--import', 'tsx', ...args], { cwd: ROOT, stdio: 'inherit' });
-}
 
 type TimelineEvent = Extract<TimelineWindow, { mode: 'events' }>['events'][number];
 
@@ -37,11 +31,11 @@ async function timelineApi(request: APIRequestContext, query = ''): Promise<Time
 test.beforeAll(async () => {
   test.setTimeout(5 * 60_000);
   // The same generator as `npm run gen`, loaded in batched chunks (graph/bulk-load.repo.ts).
-  node(['scripts/gen.ts', '--events', String(EVENTS), '--entities', String(ENTITIES), '--seed', '11', '--case', CASE_ID, '--chunked']);
+  loadGeneratedCase(CASE_ID, { events: EVENTS, entities: ENTITIES, seed: 11, chunked: true });
 });
 
 test.afterAll(() => {
-  node(['--input-type=module', '-e', `const m = await import('./graph/import.repo.ts'); const d = await import('./graph/driver.ts'); await (m.default ?? m).deleteCase(${JSON.stringify(CASE_ID)}); await (d.default ?? d).closeDriver();`]);
+  deleteGeneratedCase(CASE_ID);
 });
 
 /** A quiet stretch of the case (the smaller buckets first) with an event dated to one day in it, and that day's window. */
