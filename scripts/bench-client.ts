@@ -8,7 +8,7 @@
  *             uses it): time to first render, DOM items, frames during a scripted drag-pan.
  *   network   cytoscape's default canvas renderer vs the canvas with our label level of detail vs
  *             the WebGL renderer with it vs ours (what the app picks in this browser:
- *             renderingOptions(n, probeGraphics(document)) from lib/views/large-graph.ts), on the
+ *             renderingOptions with probeGraphics(document) from lib/views/large-graph.ts), on the
  *             same elements with preset positions (layout excluded): time to the first frame; a
  *             user's drag-pan at once (Playwright's mouse on the background, --drag-moves moves);
  *             the same drag back after --settle-s seconds (when the canvas renderer has cached the
@@ -129,8 +129,8 @@ const NETWORK_HTML = `<!doctype html><html lang="en"><head><meta charset="utf-8"
   const variant = new URLSearchParams(location.search).get('variant');
   const g = await (await fetch('/graph.json')).json();
   const graphics = TwLargeGraph.probeGraphics(document);
-  const rendering = variant === 'webgl' ? TwLargeGraph.renderingOptions(g.elements.length, { webgl2: true })
-    : variant === 'ours' ? TwLargeGraph.renderingOptions(g.elements.length, graphics) : {};
+  const rendering = variant === 'webgl' ? TwLargeGraph.renderingOptions(g.elements.length, () => ({ webgl2: true }))
+    : variant === 'ours' ? TwLargeGraph.renderingOptions(g.elements.length, () => graphics) : {};
   const options = {
     container: document.getElementById('cy'),
     elements: g.elements,

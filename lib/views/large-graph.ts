@@ -89,7 +89,8 @@ export function probeGraphics(doc: Document): GraphicsSupport {
 
 /**
  * Cytoscape core options for a graph of this size: nothing for a small graph; for a large one,
- * cytoscape's WebGL renderer on a GPU, else the canvas renderer at pixel ratio 1.
+ * cytoscape's WebGL renderer on a GPU, else the canvas renderer at pixel ratio 1. `graphics` is
+ * asked only for a large graph (a probe creates a WebGL context: probeGraphics).
  *
  * Why not WebGL everywhere: where WebGL is emulated on the CPU (no GPU: SwiftShader) the WebGL
  * renderer redraws every element every frame, seconds a frame for 20k elements, while the canvas
@@ -106,11 +107,12 @@ export function probeGraphics(doc: Document): GraphicsSupport {
  * 75 of them for the 20k-element benchmark when every label was drawn, the browser's GPU process
  * grew past 10 GB and no first frame came (the same atlases would fill a real GPU's memory too).
  */
-export function renderingOptions(elementCount: number, graphics: GraphicsSupport = { webgl2: true }): Record<string, unknown> {
+export function renderingOptions(elementCount: number, graphics: () => GraphicsSupport): Record<string, unknown> {
   if (!isLargeGraph(elementCount)) return {};
+  const { webgl2, softwareRenderer } = graphics();
   // Cytoscape's WebGL renderer throws without a WebGL2 context.
   // Device pixels beyond 1 multiply the fill cost for no legibility gain at this scale.
-  if (!graphics.webgl2 || graphics.softwareRenderer) return { pixelRatio: 1 };
+  if (!webgl2 || softwareRenderer) return { pixelRatio: 1 };
   return {
     // cytoscape ≥ 3.31: draws nodes and edges from texture atlases in WebGL batches.
     webgl: true,

@@ -56,10 +56,10 @@ export function NetworkCanvas({ view, linked, onSelect, onHover, model: given }:
     // zooms and one finger pans, and the page still scrolls from outside the canvas.
     const coarse = window.matchMedia('(pointer: coarse)').matches;
     // Large graphs (counted at mount): the WebGL renderer on a GPU, the canvas at pixel ratio 1
-    // without one, and label level of detail (large-graph.ts). A small graph never probes WebGL.
+    // without one, and label level of detail (large-graph.ts).
     const size = elements.length;
     const cy = cytoscape({
-      ...renderingOptions(size, isLargeGraph(size) ? graphicsSupport() : { webgl2: false }),
+      ...renderingOptions(size, graphicsSupport),
       container,
       elements: [],
       style: [...graphStylesheet(), ...levelOfDetailStyles(size)],

@@ -17,18 +17,20 @@ import {
 describe('large-graph level of detail', () => {
   it('leaves small graphs exactly as they were: no renderer options, no extra styles', () => {
     assert.equal(isLargeGraph(LARGE_GRAPH_ELEMENTS), false);
-    assert.deepEqual(renderingOptions(50), {});
+    // Nor do they probe the browser's graphics (a probe creates a WebGL context).
+    const noProbe = () => assert.fail('a small graph probed WebGL');
+    assert.deepEqual(renderingOptions(50, noProbe), {});
     assert.deepEqual(levelOfDetailStyles(50), []);
   });
 
   it('gives large graphs the WebGL renderer and hides labels below a legible size', () => {
     const n = LARGE_GRAPH_ELEMENTS + 1;
-    assert.equal(renderingOptions(n).webgl, true);
-    assert.equal(renderingOptions(n, { webgl2: true, softwareRenderer: false }).webgl, true);
+    assert.equal(renderingOptions(n, () => ({ webgl2: true })).webgl, true);
+    assert.equal(renderingOptions(n, () => ({ webgl2: true, softwareRenderer: false })).webgl, true);
     // Without WebGL2 (cytoscape's WebGL renderer would throw), or with WebGL emulated on the CPU,
     // the canvas stays, at pixel ratio 1.
     for (const graphics of [{ webgl2: false }, { webgl2: true, softwareRenderer: true }]) {
-      assert.deepEqual(renderingOptions(n, graphics), { pixelRatio: 1 }, JSON.stringify(graphics));
+      assert.deepEqual(renderingOptions(n, () => graphics), { pixelRatio: 1 }, JSON.stringify(graphics));
     }
     const styles = levelOfDetailStyles(n);
     assert.ok(styles.some((s) => s.selector === 'node' && Number(s.style['min-zoomed-font-size']) >= 8));
@@ -63,7 +65,7 @@ describe('large-graph level of detail', () => {
   it('keeps WebGL label atlases to sane sizes: rows of about 56 px, textures no larger than 2048 px', () => {
     // A label is rasterised at the row height (size / rows); 4096 / 24 made every label ~8.5 times
     // its size, 75 atlases of 64 MB for 20k elements, and no first frame.
-    const o = renderingOptions(LARGE_GRAPH_ELEMENTS + 1);
+    const o = renderingOptions(LARGE_GRAPH_ELEMENTS + 1, () => ({ webgl2: true }));
     const size = Number(o.webglTexSize);
     assert.ok(size <= 2048, `webglTexSize ${size}`);
     const rowPx = size / Number(o.webglTexRows);
