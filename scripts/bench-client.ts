@@ -6,7 +6,7 @@
  *             vis-timeline's standalone build from node_modules) vs our timeline canvas fed by the
  *             aggregation API (app/bench/timeline/[caseId], the canvas exactly as the case page
  *             uses it): time to first render, DOM items, frames during a scripted drag-pan.
- *   network   cytoscape's default canvas renderer vs the canvas with our label level of detail vs
+ *   network   cytoscape's default canvas renderer vs the canvas with our level of detail vs
  *             the WebGL renderer with it vs ours (what the app picks in this browser:
  *             renderingOptions with probeGraphics(document) from lib/views/large-graph.ts), on the
  *             same elements with preset positions (layout excluded): time to the first frame; a
@@ -116,7 +116,8 @@ const VANILLA_TIMELINE_HTML = `<!doctype html><html lang="en"><head><meta charse
 
 /**
  * The network page. `default`: our stylesheet as is. `lod`: plus our level of detail (the extra
- * styles, and the label tracker from lib/views/large-graph.ts, bundled as TwLargeGraph). `webgl`:
+ * styles, and the tracker of labels and edge shapes from lib/views/large-graph.ts, bundled as
+ * TwLargeGraph). `webgl`:
  * that and the WebGL renderer options (renderingOptions as on a GPU). `ours`: that and the options
  * the app would pick in this browser (renderingOptions with probeGraphics, as
  * app/_components/network/network-canvas.tsx does). The first frame is the first cytoscape render
@@ -133,15 +134,18 @@ const NETWORK_HTML = `<!doctype html><html lang="en"><head><meta charset="utf-8"
     : variant === 'ours' ? TwLargeGraph.renderingOptions(g.elements.length, () => graphics) : {};
   const options = {
     container: document.getElementById('cy'),
-    elements: g.elements,
-    layout: { name: 'preset', fit: true, padding: 24 },
+    elements: [],
     style: variant === 'default' ? g.style : g.style.concat(g.lodStyle),
     ...rendering,
   };
+  // As the app's canvas does: constructed empty, the level of detail on, the elements added in one
+  // batch (positions given), fitted.
   const t0 = performance.now();
   const cy = cytoscape(options);
   window.__cy = cy;
-  if (variant !== 'default') TwLargeGraph.trackLabelLevelOfDetail(cy);
+  if (variant !== 'default') TwLargeGraph.trackLevelOfDetail(cy);
+  cy.batch(() => { cy.add(g.elements); });
+  cy.fit(undefined, 24);
   const r = cy.renderer();
   const b = (window.__bench = { constructMs: performance.now() - t0, elements: cy.elements().length, rendererWebgl: !!r.webgl, graphics, zoom: cy.zoom() });
   const wait = () => {
@@ -787,11 +791,11 @@ function markdown(r: Result): string {
         ? [
             `Ours is what the app picks in this browser (renderingOptions with probeGraphics): ${
               ours.graphics.webgl2 ? (ours.graphics.softwareRenderer ? 'WebGL2 is there but emulated on the CPU (a software renderer), so the canvas renderer' : 'WebGL2 on a GPU, so the WebGL renderer') : 'no WebGL2, so the canvas renderer'
-            }, with our label level of detail.`,
+            }, with our level of detail (labels only when legible, edges coarse until arrows are).`,
             '',
           ]
         : []),
-      'First frame: from `cytoscape(…)` (construction and styling of every element included) to the frame after its first render. ' +
+      'First frame: from `cytoscape(…)` (construction, adding and styling every element included) to the frame after its first render. ' +
         'Drag-pan: from mouse down to the frame after mouse up; frames are cytoscape renders. The canvas renderer caches the graph in layers (images per zoom level) while idle, then pans by drawing those; the WebGL renderer draws every element every frame. ' +
         'Cytoscape drawing: its render calls on the main thread; the rest of the wall time is mostly the browser waiting for the GPU process, which under SwiftShader rasterises on the same CPUs.',
       '',
@@ -802,7 +806,7 @@ function markdown(r: Result): string {
 
 const VARIANT_LABEL: Record<string, string> = {
   default: "cytoscape's default canvas renderer (our stylesheet as is)",
-  lod: 'canvas + our label level of detail',
-  webgl: 'WebGL renderer + our label level of detail',
-  ours: "ours: what the app picks here (+ our label level of detail)",
+  lod: 'canvas + our level of detail (labels, edges)',
+  webgl: 'WebGL renderer + our level of detail',
+  ours: 'ours: what the app picks here (+ our level of detail)',
 };

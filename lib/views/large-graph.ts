@@ -11,7 +11,14 @@
  * no viewport culling, so it rasterises every label of the graph into texture atlases on its first
  * frame (20 000 elements: ~8 700 distinct labels) and draws them all, unreadably small, every frame.
  * Hence labels here are off by default and given, by class, only to the elements on screen whose
- * label would be legible at the current zoom (trackLabelLevelOfDetail), on either renderer.
+ * label would be legible at the current zoom (trackLevelOfDetail), on either renderer.
+ *
+ * Edges get the same treatment for their shape. Zoomed out, an arrowhead is a pixel or two and a
+ * bezier fan of parallel edges a blur, yet the canvas renderer computes and strokes both for every
+ * edge on every uncached frame; cytoscape's haystack edges (a straight segment, no arrow) are its
+ * cheapest. So edges are drawn haystack unless on screen at a zoom where arrows can be read
+ * (LOD_COARSE_EDGE_CLASS, see detailedEdges): 20k elements, drag-pan right after the first frame
+ * 3.5× the default canvas's frame rate (bench/results/client.md).
  */
 
 import type cytoscape from 'cytoscape';
@@ -95,7 +102,7 @@ export function probeGraphics(doc: Document): GraphicsSupport {
  * Why not WebGL everywhere: where WebGL is emulated on the CPU (no GPU: SwiftShader) the WebGL
  * renderer redraws every element every frame, seconds a frame for 20k elements, while the canvas
  * renderer, once it has cached the graph in layers (a few seconds after the first frame), pans by
- * drawing those images: 20k elements, drag-pan after settling at 0.34 vs 14.9 frames/s
+ * drawing those images: 20k elements, drag-pan after settling at 0.33 vs 13.6 frames/s
  * (bench/results/client.md).
  * Not the canvas's `textureOnViewport` either: its frames during a gesture are cheap, but they
  * leave the layer cache unbuilt, and every pan or zoom after stays slow.
@@ -127,17 +134,27 @@ export function renderingOptions(elementCount: number, graphics: () => GraphicsS
   };
 }
 
-/** The class that gives an element of a large graph its label (see trackLabelLevelOfDetail). */
+/** The class that gives an element of a large graph its label (see trackLevelOfDetail). */
 export const LOD_LABEL_CLASS = 'lod-label';
+
+/**
+ * The class that draws an edge of a large graph coarsely: haystack (a straight segment centre to
+ * centre, cytoscape's cheapest edge), no arrowheads. Edges carry it unless detailedEdges picks them,
+ * so whatever the base stylesheet says of an edge's curve and arrows holds, unrepeated, for the rest.
+ */
+export const LOD_COARSE_EDGE_CLASS = 'lod-coarse';
+
+/** The classes the level of detail owns (trackLevelOfDetail): an element update must keep them. */
+export const LEVEL_OF_DETAIL_CLASSES: readonly string[] = [LOD_LABEL_CLASS, LOD_COARSE_EDGE_CLASS];
 
 /** On-screen font sizes (px) below which labels are not drawn: nodes, edges. */
 const NODE_MIN_FONT_PX = 12;
 const EDGE_MIN_FONT_PX = 16;
 
 /**
- * Extra stylesheet entries for a graph of this size, appended after the base stylesheet: labels
- * only on elements carrying LOD_LABEL_CLASS (given by trackLabelLevelOfDetail to those on screen
- * and legible), the legible size as `min-zoomed-font-size` (which the canvas renderer also applies
+ * Extra stylesheet entries for a graph of this size, appended after the base stylesheet: edges
+ * coarse while they carry LOD_COARSE_EDGE_CLASS, labels only on elements carrying LOD_LABEL_CLASS
+ * (both kept by trackLevelOfDetail), the legible size as `min-zoomed-font-size` (which the canvas renderer also applies
  * itself), and labels never catching pointer events. Nothing for small graphs.
  */
 export function levelOfDetailStyles(elementCount: number): Array<{ selector: string; style: Record<string, string | number> }> {
@@ -148,6 +165,11 @@ export function levelOfDetailStyles(elementCount: number): Array<{ selector: str
     { selector: 'node, edge', style: { label: '' } },
     // `[label]`: elements the base stylesheet leaves unlabelled have no label data, and keep none.
     { selector: `node.${LOD_LABEL_CLASS}[label], edge.${LOD_LABEL_CLASS}[label]`, style: { label: 'data(label)' } },
+    // Line colour, width and style (dashed shared events) stay: only the curve and the arrowheads go.
+    {
+      selector: `edge.${LOD_COARSE_EDGE_CLASS}`,
+      style: { 'curve-style': 'haystack', 'haystack-radius': 0, 'target-arrow-shape': 'none', 'source-arrow-shape': 'none' },
+    },
   ];
 }
 
@@ -165,9 +187,7 @@ export function labelledElements(cy: cytoscape.Core, marginPx = 80): cytoscape.C
   const zoom = cy.zoom();
   // The largest font our stylesheets use is 15 px (highlighted nodes); 32 leaves room for more.
   if (!labelLegible(32, NODE_MIN_FONT_PX, zoom)) return cy.collection();
-  const e = cy.extent();
-  const m = marginPx / zoom;
-  const inView = (x: number, y: number) => x >= e.x1 - m && x <= e.x2 + m && y >= e.y1 - m && y <= e.y2 + m;
+  const inView = viewportTest(cy, marginPx);
   return cy.elements().filter((el) => {
     if (el.isNode()) {
       const p = el.position();
@@ -181,37 +201,78 @@ export function labelledElements(cy: cytoscape.Core, marginPx = 80): cytoscape.C
   });
 }
 
+/** Is a model position within the viewport widened by `marginPx` rendered pixels? */
+function viewportTest(cy: cytoscape.Core, marginPx: number): (x: number, y: number) => boolean {
+  const e = cy.extent();
+  const m = marginPx / cy.zoom();
+  return (x, y) => x >= e.x1 - m && x <= e.x2 + m && y >= e.y1 - m && y <= e.y2 + m;
+}
+
 /**
- * Keeps LOD_LABEL_CLASS on exactly labelledElements(cy) once the viewport settles (and after
- * elements are added): a few hundred labels when zoomed in, none when zoomed out, so the WebGL
- * renderer rasterises and draws only what can be read. Returns the function that stops it.
+ * The zoom from which edges on screen get their curve and arrowheads back. Our arrowheads are about
+ * 8 model px long (cytoscape: max((width × 13.37)^0.9, 29) × arrow-scale 0.9 × the triangle's 0.3),
+ * so about 4 px on screen at 0.5, where a direction starts to be readable; below, a pixel or two.
  */
-export function trackLabelLevelOfDetail(cy: cytoscape.Core, options: { settleMs?: number; marginPx?: number } = {}): () => void {
+export const EDGE_DETAIL_MIN_ZOOM = 0.5;
+
+/**
+ * The edges to draw in full now: zoomed in to EDGE_DETAIL_MIN_ZOOM or more, those with an end or
+ * their midpoint within the viewport widened by `marginPx` rendered pixels. An edge crossing the
+ * view with both ends and its middle outside stays coarse: its arrowhead is off screen anyway.
+ */
+export function detailedEdges(cy: cytoscape.Core, marginPx = 80): cytoscape.EdgeCollection {
+  if (cy.zoom() < EDGE_DETAIL_MIN_ZOOM) return cy.collection();
+  const inView = viewportTest(cy, marginPx);
+  return cy.edges().filter((edge) => {
+    const s = edge.source().position();
+    const t = edge.target().position();
+    return inView(s.x, s.y) || inView(t.x, t.y) || inView((s.x + t.x) / 2, (s.y + t.y) / 2);
+  });
+}
+
+/** Gives `cls` to exactly `wanted` among `scope`, in the caller's batch. */
+function setClassExactly(scope: cytoscape.CollectionReturnValue, cls: string, wanted: cytoscape.CollectionReturnValue): void {
+  scope.filter((el) => el.hasClass(cls) && !wanted.has(el)).removeClass(cls);
+  wanted.filter((el) => !el.hasClass(cls)).addClass(cls);
+}
+
+/**
+ * Keeps a large graph's level of detail: LOD_LABEL_CLASS on exactly labelledElements(cy), and
+ * LOD_COARSE_EDGE_CLASS on every edge but detailedEdges(cy), recomputed once the viewport settles
+ * and after elements are added. An edge is coarse from the moment it is added (inside the caller's
+ * batch, so a large graph's first frame is drawn coarse), and what is on screen at a readable zoom
+ * gets its detail about `settleMs` after a pan or zoom stops: a few hundred labels and detailed
+ * edges zoomed in, none zoomed out. Classes are compared with the elements' own, so an update that
+ * reset them is mended on the next pass. Returns the function that stops it.
+ */
+export function trackLevelOfDetail(cy: cytoscape.Core, options: { settleMs?: number; marginPx?: number } = {}): () => void {
   const settleMs = options.settleMs ?? 120;
-  let labelled = cy.collection();
   let timer: ReturnType<typeof setTimeout> | undefined;
   const update = () => {
     timer = undefined;
     if (cy.destroyed()) return;
-    const next = labelledElements(cy, options.marginPx);
-    const off = labelled.difference(next);
-    const on = next.difference(labelled);
-    if (off.nonempty() || on.nonempty()) {
-      cy.batch(() => {
-        off.removeClass(LOD_LABEL_CLASS);
-        on.addClass(LOD_LABEL_CLASS);
-      });
-    }
-    labelled = next;
+    const labelled = labelledElements(cy, options.marginPx);
+    const detailed = detailedEdges(cy, options.marginPx);
+    const edges = cy.elements('edge');
+    cy.batch(() => {
+      setClassExactly(cy.elements(), LOD_LABEL_CLASS, labelled);
+      setClassExactly(edges, LOD_COARSE_EDGE_CLASS, edges.difference(detailed));
+    });
   };
   const schedule = () => {
     if (timer !== undefined) clearTimeout(timer);
     timer = setTimeout(update, settleMs);
   };
+  const coarsenAdded = (event: cytoscape.EventObject) => {
+    event.target.addClass(LOD_COARSE_EDGE_CLASS);
+  };
+  cy.on('add', 'edge', coarsenAdded);
   cy.on('viewport add', schedule);
+  cy.edges().addClass(LOD_COARSE_EDGE_CLASS);
   schedule();
   return () => {
     if (timer !== undefined) clearTimeout(timer);
+    cy.off('add', 'edge', coarsenAdded);
     cy.off('viewport add', schedule);
   };
 }

@@ -1,4 +1,5 @@
 import { expect, test } from '@playwright/test';
+import type cytoscape from 'cytoscape';
 import { LARGE_GRAPH_ELEMENTS, LOD_LABEL_CLASS, isSoftwareRenderer } from '../../lib/views/large-graph';
 import { deleteGeneratedCase, loadGeneratedCase } from './generated-case';
 
@@ -19,7 +20,7 @@ test.afterAll(() => {
   deleteGeneratedCase(CASE_ID);
 });
 
-test('a large network: WebGL only where a GPU draws it, labels only on screen and legible', async ({ page }) => {
+test('a large network: WebGL only where a GPU draws it, labels and arrowheads only on screen and legible', async ({ page }) => {
   test.setTimeout(3 * 60_000);
   await page.goto(`/cases/${CASE_ID}`);
   await page.waitForFunction((min) => (window.__twCy?.elements().length ?? 0) > min, LARGE_GRAPH_ELEMENTS, { timeout: 90_000 });
@@ -37,12 +38,21 @@ test('a large network: WebGL only where a GPU draws it, labels only on screen an
     // `webgl` is set on cytoscape's renderer when its WebGL renderer is on (3.31+); renderer() is
     // not in cytoscape's typings.
     const r = (cy as unknown as { renderer(): { webgl?: unknown } }).renderer();
-    return { webgl: Boolean(r.webgl), elements: cy.elements().length, labelled: cy.elements(`.lod-label`).length };
+    return {
+      webgl: Boolean(r.webgl),
+      elements: cy.elements().length,
+      labelled: cy.elements(`.lod-label`).length,
+      edges: cy.edges().length,
+      coarse: cy.edges().filter((e) => e.style('curve-style') === 'haystack' && e.style('target-arrow-shape') === 'none').length,
+    };
   });
   console.log(`large network: ${drawn.elements} elements, WebGL "${renderer}", cytoscape's WebGL renderer ${drawn.webgl ? 'on' : 'off'}`);
   expect(drawn.webgl).toBe(gpu);
-  // Fitted to the whole graph, no label is legible, so none is given.
+  // Fitted to the whole graph, no label is legible, so none is given, and no arrowhead: every edge
+  // is drawn as a plain segment.
   expect(drawn.labelled).toBe(0);
+  expect(drawn.edges).toBeGreaterThan(1000);
+  expect(drawn.coarse).toBe(drawn.edges);
 
   // Zoomed in on the middle: labels come, once the view settles, to the elements on screen only.
   await page.evaluate(() => {
@@ -59,8 +69,28 @@ test('a large network: WebGL only where a GPU draws it, labels only on screen an
       const m = 80 / cy.zoom();
       return p.x < e.x1 - m || p.x > e.x2 + m || p.y < e.y1 - m || p.y > e.y2 + m;
     }).length;
-    return { labelled: cy.elements(`.${cls}`).length, total: cy.elements().length, off };
+    // Edges with an end on screen have their own curve and arrowhead back; far away ones stay plain.
+    const nearEnd = (edge: cytoscape.EdgeSingular) =>
+      [edge.source().position(), edge.target().position()].some((p) => p.x >= e.x1 && p.x <= e.x2 && p.y >= e.y1 && p.y <= e.y2);
+    const farAway = (edge: cytoscape.EdgeSingular) => {
+      const m = 400 / cy.zoom();
+      return [edge.source().position(), edge.target().position(), edge.midpoint()].every((p) => p.x < e.x1 - m || p.x > e.x2 + m || p.y < e.y1 - m || p.y > e.y2 + m);
+    };
+    const detailed = (edge: cytoscape.EdgeSingular) => edge.style('curve-style') !== 'haystack';
+    return {
+      labelled: cy.elements(`.${cls}`).length,
+      total: cy.elements().length,
+      off,
+      onScreenEdges: cy.edges().filter(nearEnd).length,
+      onScreenCoarse: cy.edges().filter((edge) => nearEnd(edge) && !detailed(edge)).length,
+      farEdges: cy.edges().filter(farAway).length,
+      farDetailed: cy.edges().filter((edge) => farAway(edge) && detailed(edge)).length,
+    };
   }, LOD_LABEL_CLASS);
   expect(zoomed.off).toBe(0);
   expect(zoomed.labelled).toBeLessThan(zoomed.total / 4);
+  expect(zoomed.onScreenEdges).toBeGreaterThan(0);
+  expect(zoomed.onScreenCoarse).toBe(0);
+  expect(zoomed.farEdges).toBeGreaterThan(zoomed.onScreenEdges);
+  expect(zoomed.farDetailed).toBe(0);
 });

@@ -1,5 +1,6 @@
 import type cytoscape from 'cytoscape';
 import type { NetworkElement } from '@/lib/views/graph-elements';
+import { LEVEL_OF_DETAIL_CLASSES } from '@/lib/views/large-graph';
 
 export interface ElementDiff {
   /** Positions of the nodes that were drawn before and still are: what must not move. */
@@ -48,7 +49,9 @@ export function applyElements(cy: cytoscape.Core, elements: readonly NetworkElem
         structural = true;
       } else {
         existing.data(el.data);
-        existing.classes(el.classes);
+        // The level of detail's classes are the canvas's, not the model's: dropping them would draw
+        // a large graph's every edge in full, and unlabel it, until the next settled pan or zoom.
+        existing.classes([el.classes, ...LEVEL_OF_DETAIL_CLASSES.filter((c) => existing.hasClass(c))].join(' '));
       }
     }
   });

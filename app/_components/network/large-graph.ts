@@ -1,7 +1,7 @@
 import type cytoscape from 'cytoscape';
 import { isLargeGraph, probeGraphics, sunflowerPositions, type GraphicsSupport } from '@/lib/views/large-graph';
 
-export { isLargeGraph, levelOfDetailStyles, renderingOptions, trackLabelLevelOfDetail } from '@/lib/views/large-graph';
+export { isLargeGraph, levelOfDetailStyles, renderingOptions, trackLevelOfDetail } from '@/lib/views/large-graph';
 
 /**
  * Puts `nodes` (default: all) on the sunflower spiral of the whole graph (lib/views/large-graph.ts),

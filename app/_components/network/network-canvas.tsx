@@ -8,7 +8,7 @@ import { networkHighlight, networkModel, type NetworkModel } from '@/lib/views/n
 import type { ViewProps } from '../view-props';
 import { applyElements } from './apply-elements';
 import { stableLayout } from './stable-layout';
-import { graphicsSupport, isLargeGraph, layoutLargeGraph, levelOfDetailStyles, renderingOptions, trackLabelLevelOfDetail } from './large-graph';
+import { graphicsSupport, isLargeGraph, layoutLargeGraph, levelOfDetailStyles, renderingOptions, trackLevelOfDetail } from './large-graph';
 
 // Extensions register globally; registering twice (hot reload) makes cytoscape warn.
 let fcoseRegistered = false;
@@ -73,8 +73,9 @@ export function NetworkCanvas({ view, linked, onSelect, onHover, model: given }:
     });
     cyRef.current = cy;
     // Large graphs: labels only on screen and legible, given by class (the WebGL renderer ignores
-    // min-zoomed-font-size and would rasterise every label otherwise).
-    const stopLabels = isLargeGraph(size) ? trackLabelLevelOfDetail(cy) : undefined;
+    // min-zoomed-font-size and would rasterise every label otherwise), and edges coarse (no curve,
+    // no arrowheads) except on screen at a zoom where arrows can be read.
+    const stopLevelOfDetail = isLargeGraph(size) ? trackLevelOfDetail(cy) : undefined;
     // Test hook, see types/test-hooks.d.ts: only the instance, nothing else.
     window.__twCy = cy;
 
@@ -100,7 +101,7 @@ export function NetworkCanvas({ view, linked, onSelect, onHover, model: given }:
     resize.observe(container);
 
     return () => {
-      stopLabels?.();
+      stopLevelOfDetail?.();
       resize.disconnect();
       if (window.__twCy === cy) delete window.__twCy;
       cy.destroy();

@@ -1,9 +1,13 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import cytoscape from 'cytoscape';
+import { applyElements } from '../../../app/_components/network/apply-elements';
 import {
+  EDGE_DETAIL_MIN_ZOOM,
   LARGE_GRAPH_ELEMENTS,
+  LOD_COARSE_EDGE_CLASS,
   LOD_LABEL_CLASS,
+  detailedEdges,
   isLargeGraph,
   isSoftwareRenderer,
   labelLegible,
@@ -11,7 +15,7 @@ import {
   levelOfDetailStyles,
   renderingOptions,
   sunflowerPositions,
-  trackLabelLevelOfDetail,
+  trackLevelOfDetail,
 } from '../../../lib/views/large-graph';
 
 describe('large-graph level of detail', () => {
@@ -79,6 +83,12 @@ describe('large-graph level of detail', () => {
     assert.ok(off >= 0 && on > off, 'the class rule comes after the rule that hides labels');
   });
 
+  it('draws coarse edges as haystack without arrowheads, keeping their colour, width and dashes', () => {
+    const coarse = levelOfDetailStyles(LARGE_GRAPH_ELEMENTS + 1).filter((s) => s.selector.includes(`.${LOD_COARSE_EDGE_CLASS}`));
+    assert.equal(coarse.length, 1);
+    assert.deepEqual(coarse[0]!.style, { 'curve-style': 'haystack', 'haystack-radius': 0, 'target-arrow-shape': 'none', 'source-arrow-shape': 'none' });
+  });
+
   it('applies min-zoomed-font-size’s rule', () => {
     assert.equal(labelLegible(13, 12, 1), true);
     assert.equal(labelLegible(13, 12, 0.9), false);
@@ -87,7 +97,7 @@ describe('large-graph level of detail', () => {
   });
 });
 
-describe('label level of detail on a cytoscape instance', () => {
+describe('level of detail on a cytoscape instance', () => {
   // A real (headless) cytoscape with a fixed 1000 × 600 viewport: extent() is the model box it shows.
   function graph() {
     const n = LARGE_GRAPH_ELEMENTS + 1;
@@ -101,7 +111,7 @@ describe('label level of detail on a cytoscape instance', () => {
       elements: [...nodes, ...edges, ...unlabelled],
       style: [
         { selector: 'node', style: { label: 'data(label)', 'font-size': 13 } },
-        { selector: 'edge', style: { label: 'data(label)', 'font-size': 11 } },
+        { selector: 'edge', style: { label: 'data(label)', 'font-size': 11, 'curve-style': 'bezier', 'target-arrow-shape': 'triangle' } },
         { selector: 'edge.participation', style: { label: '' } },
         ...levelOfDetailStyles(n),
       ],
@@ -139,7 +149,7 @@ describe('label level of detail on a cytoscape instance', () => {
 
   it('gives the class, hence the label, to exactly those elements once the viewport settles', async (t) => {
     const cy = graph();
-    const stop = trackLabelLevelOfDetail(cy, { settleMs: 0, marginPx: 0 });
+    const stop = trackLevelOfDetail(cy, { settleMs: 0, marginPx: 0 });
     t.after(() => {
       stop();
       cy.destroy();
@@ -165,6 +175,73 @@ describe('label level of detail on a cytoscape instance', () => {
     cy.viewport({ zoom: 0.2, pan: { x: 0, y: 0 } });
     await settle();
     assert.equal(cy.getElementById('n999').style('label'), 'Node 999', 'stopped: no more changes');
+  });
+
+  it('picks for detail, zoomed in, the edges with an end or their middle on screen', (t) => {
+    const cy = graph();
+    t.after(() => cy.destroy());
+    cy.viewport({ zoom: EDGE_DETAIL_MIN_ZOOM * 0.99, pan: { x: 0, y: 0 } });
+    assert.equal(detailedEdges(cy, 0).length, 0, 'zoomed out: none');
+    // Zoom 1 at the origin shows x ≤ 1000, y ≤ 600: nodes n0…n20 of each of rows 0…12.
+    cy.viewport({ zoom: 1, pan: { x: 0, y: 0 } });
+    const detailed = detailedEdges(cy, 0);
+    const visible = (id: string) => {
+      const p = cy.getElementById(id).position();
+      return p.x <= 1000 && p.y <= 600;
+    };
+    const expected = cy.edges().filter((e) => visible(e.data('source')) || visible(e.data('target')));
+    assert.deepEqual(detailed.map((e) => e.id()).sort(), expected.map((e) => e.id()).sort());
+    assert.ok(detailed.length > 100 && detailed.length < cy.edges().length / 2, `${detailed.length} detailed`);
+  });
+
+  it('keeps edges coarse from the moment they are added, and details those on screen once zoomed in', async (t) => {
+    const cy = graph();
+    const stop = trackLevelOfDetail(cy, { settleMs: 0, marginPx: 0 });
+    t.after(() => {
+      stop();
+      cy.destroy();
+    });
+    const settle = () => new Promise((r) => setTimeout(r, 5));
+    const shape = (id: string) => [cy.getElementById(id).style('curve-style'), cy.getElementById(id).style('target-arrow-shape')];
+    assert.equal(cy.edges(`.${LOD_COARSE_EDGE_CLASS}`).length, cy.edges().length, 'the edges there when it starts');
+    cy.add({ group: 'edges', data: { id: 'late', source: 'n0', target: 'n2', label: 'late' } });
+    assert.deepEqual(shape('late'), ['haystack', 'none'], 'an edge added later, before any frame');
+
+    cy.viewport({ zoom: 0.2, pan: { x: 0, y: 0 } });
+    await settle();
+    assert.equal(cy.edges(`.${LOD_COARSE_EDGE_CLASS}`).length, cy.edges().length, 'zoomed out: all coarse');
+
+    cy.viewport({ zoom: 1, pan: { x: 0, y: 0 } });
+    await settle();
+    assert.deepEqual(shape('e0'), ['bezier', 'triangle'], 'on screen: the base stylesheet’s curve and arrow');
+    assert.deepEqual(shape('late'), ['bezier', 'triangle']);
+    assert.deepEqual(shape('e998'), ['haystack', 'none'], 'off screen: coarse');
+    assert.deepEqual(
+      cy.edges().filter((e) => !e.hasClass(LOD_COARSE_EDGE_CLASS)).map((e) => e.id()).sort(),
+      detailedEdges(cy, 0).map((e) => e.id()).sort(),
+    );
+
+    // An update that reset an edge's classes is mended on the next pass.
+    cy.getElementById('e998').classes('');
+    cy.viewport({ zoom: 0.3, pan: { x: 0, y: 0 } });
+    await settle();
+    assert.deepEqual(shape('e0'), ['haystack', 'none'], 'zoomed out again');
+    assert.deepEqual(shape('e998'), ['haystack', 'none']);
+  });
+
+  it('survives an element update: applyElements keeps the level of detail’s classes', (t) => {
+    const cy = graph();
+    t.after(() => cy.destroy());
+    cy.getElementById('e1').addClass([LOD_COARSE_EDGE_CLASS, LOD_LABEL_CLASS]);
+    const elements = cy.elements().map((el) => ({
+      group: el.isNode() ? ('nodes' as const) : ('edges' as const),
+      data: { ...el.data(), label: el.id() === 'e1' ? 'renamed' : el.data('label') },
+      classes: el.id() === 'e1' ? 'rel-knows' : '',
+    }));
+    applyElements(cy, elements as Parameters<typeof applyElements>[1]);
+    const e1 = cy.getElementById('e1');
+    assert.equal(e1.data('label'), 'renamed');
+    assert.deepEqual(e1.classes().sort(), [LOD_COARSE_EDGE_CLASS, LOD_LABEL_CLASS, 'rel-knows'].sort());
   });
 });
 
