@@ -3,7 +3,7 @@
  * derived from partial dates, so an event known only to "January 2022" is in any window that
  * touches January.
  */
-import { SPAN_CLASSES_LITERAL, WINDOW_INDEX_HINT, WINDOW_INDEX_KEYS_PRESENT } from './event-span';
+import { windowPage } from './event-span';
 import { EVENT_LIST_ITEM } from './event-list-item';
 import { RELATION_TYPES } from '../../lib/model/vocab';
 
@@ -44,30 +44,18 @@ ORDER BY e.startAt, e.id`;
  *
  * Why it stays flat as the case grows: per span class (event-span.ts), one range seek on the window
  * index (caseId, spanClass, startAt, id, endAt) from $from minus that class's longest span (or the
- * cursor, whichever is later) to $to, read in index order and stopped after $limit rows that pass
- * the end filter (tested on the index entry); then the classes' pages (at most 6 × $limit rows) are
- * merged and cut again. So the work is bounded by the page size, not by how many events the window
- * or the case holds; the per-event projection runs only on the page.
+ * cursor, whichever is later), read in index order and stopped after $limit rows that pass the end
+ * filter (tested on the index entry), the widest class first, each full page narrowing the seeks
+ * after it (windowPage); then the classes' pages (at most 6 × $limit rows) are merged and cut again.
+ * So the work is bounded by the page size, not by how many events the window or the case holds;
+ * the per-event projection runs only on the page.
  *
  * The planner reads the index in order only when ORDER BY names the leading indexed properties in
  * index order (the first two are constant here, so the order is the same) and when every property
  * has a predicate (WINDOW_INDEX_KEYS_PRESENT); the hint keeps it from preferring the (caseId,
  * startAt) index, which would read the whole window and sort.
  */
-export const LIST_EVENTS_PAGE = `
-UNWIND ${SPAN_CLASSES_LITERAL} AS cls
-CALL (cls) {
-  WITH cls, datetime($from) - duration({seconds: cls.maxSpan}) AS overlapFrom, datetime($afterStart) AS afterStart
-  WITH cls, CASE WHEN overlapFrom > afterStart THEN overlapFrom ELSE afterStart END AS lower, afterStart
-  MATCH (e:Event) ${WINDOW_INDEX_HINT}
-  WHERE e.caseId = $caseId AND e.spanClass = cls.id
-    AND e.startAt >= lower AND e.startAt < datetime($to) AND ${WINDOW_INDEX_KEYS_PRESENT}
-    AND e.endAt > datetime($from)
-    AND (e.startAt > afterStart OR e.id > $afterId)
-  WITH e ORDER BY e.caseId, e.spanClass, e.startAt, e.id LIMIT $limit
-  RETURN e
-}
-WITH e ORDER BY e.startAt, e.id LIMIT $limit
+export const LIST_EVENTS_PAGE = `${windowPage({ where: 'true', cursor: true })}
 RETURN ${EVENT_LIST_ITEM} AS event,
   toString(e.startAt) AS sortStart`;
 

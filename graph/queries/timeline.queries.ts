@@ -6,7 +6,7 @@
  * Kinds and statuses the reader hides are parameters (lists, possibly empty).
  */
 import { EVENT_LIST_ITEM } from './event-list-item';
-import { SPAN_CLASSES_LITERAL, WINDOW_INDEX_HINT, WINDOW_INDEX_KEYS_PRESENT } from './event-span';
+import { SPAN_CLASSES_LITERAL, WINDOW_INDEX_HINT, WINDOW_INDEX_KEYS_PRESENT, windowPage } from './event-span';
 
 /**
  * Kinds and statuses not hidden. Written so that with nothing hidden (the usual case) no property
@@ -94,12 +94,12 @@ export const TIMELINE_WIDE_COUNT = `${inWindow('e.span > $narrowSpan')}
 RETURN count(e) AS n`;
 
 /**
- * Up to $limit events of the window, no wider than it ($narrowSpan seconds), in time order, in the EventListItem shape. The caller asks
- * for one more than it will show, to learn whether the window holds too many to send one by one;
- * the per-event subqueries run only on the rows kept by the LIMIT.
+ * Up to $limit events of the window, no wider than it ($narrowSpan seconds), in time order, in the
+ * EventListItem shape, sought as LIST_EVENTS_PAGE's first page (windowPage). The caller asks for
+ * one more than it will show, to learn whether the window holds too many to send one by one; the
+ * per-event subqueries run only on the rows kept by the LIMIT.
  */
-export const TIMELINE_WINDOW_EVENTS = `${inWindow('e.span <= $narrowSpan')}
-WITH e ORDER BY e.startAt, e.id LIMIT $limit
+export const TIMELINE_WINDOW_EVENTS = `${windowPage({ where: `${VISIBLE} AND e.span <= $narrowSpan`, cursor: false })}
 RETURN ${EVENT_LIST_ITEM} AS event`;
 
 /**

@@ -4,6 +4,7 @@ import { after, before, describe, it } from 'node:test';
 import { NextRequest } from 'next/server';
 import { GET } from '../../app/api/cases/[caseId]/events/route';
 import { closeDriver, neo4j, read } from '../../graph/driver';
+import { EVENT_SPAN_CLASS_BOUNDS } from '../../graph/queries/event-span';
 import { LIST_EVENTS_PAGE } from '../../graph/queries/read.queries';
 import { encodeEvent } from '../../graph/encode';
 import { deleteCase, importCaseBundle } from '../../graph/import.repo';
@@ -125,14 +126,49 @@ describe('GET /api/cases/{caseId}/events: limit and cursor (real Neo4j)', () => 
     const walk = (p: Plan) => { ops.push(p); p.children.forEach(walk); };
     walk(res.summary.profile as unknown as Plan);
     const seeks = ops.filter((o) => o.operatorType.startsWith('NodeIndexSeek'));
-    assert.equal(seeks.length, 1, ops.map((o) => o.operatorType).join(', '));
-    assert.ok(seeks[0]!.rows <= 6 * (limit + 1) + 6, `the seek read ${seeks[0]!.rows} index entries for a page of ${limit + 1}`);
+    assert.equal(seeks.length, EVENT_SPAN_CLASS_BOUNDS.length, 'one seek per span class');
+    for (const seek of seeks) assert.ok(seek.rows <= limit + 2, `a seek read ${seek.rows} index entries for a page of ${limit + 1}`);
     assert.ok(!ops.some((o) => /^(Sort|Top|PartialSort|PartialTop)@/.test(o.operatorType) && o.rows > 6 * (limit + 1)), 'nothing sorts more than the classes\' pages');
     // The overlap test reads the end from the index entry (cache[e.endAt]), not from the store.
     const details = (o: Plan) => String((o as unknown as { arguments: { Details?: string } }).arguments.Details ?? '');
     const endTests = ops.filter((o) => /e\.endAt\]? >/.test(details(o)));
     assert.ok(endTests.length > 0, 'the plan tests the end');
     for (const o of endTests) assert.match(details(o), /cache\[e\.endAt\] >/, `${o.operatorType}: ${details(o)}`);
+  });
+
+  it('seeks the widest span class first: once its page holds the earliest starts, the narrower seeks read nothing', async () => {
+    // A window that year-long events (span class 3: over 32 days) overlap, at least `limit` of
+    // them starting more than 32 days (class 2's longest span) before it: the page is theirs, and
+    // no narrower event can start early enough to enter it.
+    const limit = 3;
+    const classOf = (span: number) => EVENT_SPAN_CLASS_BOUNDS.findIndex((b) => span / 1000 <= b);
+    const longest = Math.max(...spans.map((e) => classOf(e.endAt - e.startAt)));
+    const classBound = (c: number) => EVENT_SPAN_CLASS_BOUNDS[c]! * 1000;
+    const candidates = spans.filter((e) => classOf(e.endAt - e.startAt) === longest).map((e) => e.startAt + classBound(longest - 1) + 86_400_000);
+    const window = candidates
+      .map((from) => ({ from, to: from + 86_400_000 }))
+      .find(({ from, to }) => {
+        const overlapping = spans.filter((e) => e.startAt < to && e.endAt > from);
+        const early = overlapping.filter((e) => e.startAt < from - classBound(longest - 1));
+        return early.length >= limit && overlapping.filter((e) => classOf(e.endAt - e.startAt) === longest).length >= limit;
+      });
+    assert.ok(window, 'the synthetic case has such a window');
+    const res = await read(`PROFILE ${LIST_EVENTS_PAGE}`, {
+      caseId,
+      from: new Date(window.from).toISOString(),
+      to: new Date(window.to).toISOString(),
+      afterStart: '0001-01-01T00:00:00Z',
+      afterId: '',
+      limit: neo4j.int(limit),
+    });
+    const overlapping = new Set(spans.filter((e) => e.startAt < window.to && e.endAt > window.from).map((e) => e.id));
+    assert.deepEqual(res.records.map((r) => (r.get('event') as { id: string }).id), expected.filter((id) => overlapping.has(id)).slice(0, limit));
+    type Plan = { operatorType: string; rows: number; children: Plan[] };
+    const seeks: Plan[] = [];
+    const walk = (p: Plan) => { if (p.operatorType.startsWith('NodeIndexSeek')) seeks.push(p); p.children.forEach(walk); };
+    walk(res.summary.profile as unknown as Plan);
+    assert.equal(seeks.length, EVENT_SPAN_CLASS_BOUNDS.length);
+    assert.equal(seeks.filter((o) => o.rows > 0).length, 1, `index entries read per seek: ${seeks.map((o) => o.rows).join(', ')}`);
   });
 
   it('refuses a cursor it did not issue, and a limit out of range, with 400', async () => {
