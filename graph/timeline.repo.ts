@@ -1,6 +1,5 @@
-import { EVENT_STATUSES, type EventStatus } from '../lib/model/vocab';
-import type { StatusCounts, TimelineBucket, TimelineFilterQuery, TimelineWindow } from '../lib/api/timeline';
-import { EVENTS_THRESHOLD, bucketBounds, bucketIndex, planBuckets } from '../lib/views/timeline-buckets';
+import type { TimelineBucket, TimelineFilterQuery, TimelineWindow } from '../lib/api/timeline';
+import { BucketTally, EVENTS_THRESHOLD, bucketIndex, planBuckets } from '../lib/views/timeline-buckets';
 import { getCase, type TimeWindow } from './cases.repo';
 import { decodeEventListItem, toNumber } from './decode';
 import { neo4j, read } from './driver';
@@ -77,46 +76,35 @@ export async function getTimelineWindow(
   // the window's events directly.
   const coreFrom = Math.ceil(fromMs / DAY) * DAY;
   const coreTo = Math.floor(toMs / DAY) * DAY;
-  const byIndex = new Map<number, StatusCounts>();
-  let total = 0;
-  const add = (bucket: unknown, status: unknown, n: unknown) => {
-    const i = toNumber(bucket);
-    const counts = byIndex.get(i) ?? emptyCounts();
-    counts[status as EventStatus] += toNumber(n);
-    byIndex.set(i, counts);
-    total += toNumber(n);
-  };
+  const tally = new BucketTally(plan);
   if (plan.widthMs >= DAY && coreFrom < coreTo) {
     const core = { ...bucketParams, coreFrom: new Date(coreFrom).toISOString(), coreTo: new Date(coreTo).toISOString() };
     const [days, edges] = await Promise.all([read(TIMELINE_DAY_ROLLUPS, core), read(TIMELINE_EDGE_COUNTS, core)]);
     const hiddenKinds = new Set<string>(filters.hideKind);
     const hiddenStatuses = new Set<string>(filters.hideStatus);
+    // Tens of thousands of entries for a large case zoomed out: the usual case (nothing hidden)
+    // tests nothing per entry.
+    const filtering = hiddenKinds.size > 0 || hiddenStatuses.size > 0;
     for (const r of days.records) {
       const bucket = bucketIndex(plan, toNumber(r.get('dayMs')));
-      const [kinds, statuses, counts] = (['kinds', 'statuses', 'counts'] as const).map((k) => r.get(k) as unknown[]);
-      statuses!.forEach((status, j) => {
-        if (!hiddenKinds.has(String(kinds![j])) && !hiddenStatuses.has(String(status))) add(bucket, status, counts![j]);
-      });
+      const kinds = r.get('kinds') as string[];
+      const statuses = r.get('statuses') as string[];
+      const counts = r.get('counts') as unknown[];
+      for (let j = 0; j < statuses.length; j++) {
+        if (filtering && (hiddenKinds.has(kinds[j]!) || hiddenStatuses.has(statuses[j]!))) continue;
+        tally.add(bucket, statuses[j]!, toNumber(counts[j]));
+      }
     }
-    for (const r of edges.records) add(r.get('bucket'), r.get('status'), r.get('n'));
+    for (const r of edges.records) tally.add(toNumber(r.get('bucket')), r.get('status') as string, toNumber(r.get('n')));
   } else {
-    for (const r of (await read(TIMELINE_BUCKET_COUNTS, bucketParams)).records) add(r.get('bucket'), r.get('status'), r.get('n'));
+    for (const r of (await read(TIMELINE_BUCKET_COUNTS, bucketParams)).records) tally.add(toNumber(r.get('bucket')), r.get('status') as string, toNumber(r.get('n')));
   }
-  const buckets: TimelineBucket[] = [...byIndex.entries()]
-    .sort(([a], [b]) => a - b)
-    .map(([i, byStatus]) => {
-      const { start, end } = bucketBounds(plan, i);
-      const count = EVENT_STATUSES.reduce((sum, s) => sum + byStatus[s], 0);
-      return { start: new Date(start).toISOString(), end: new Date(end).toISOString(), count, byStatus };
-    });
+  const buckets: TimelineBucket[] = tally.buckets().map((b) => ({ ...b, start: new Date(b.start).toISOString(), end: new Date(b.end).toISOString() }));
+  const total = tally.count;
   return { mode: 'buckets', ...common, total, bucketMs: plan.widthMs, buckets };
 }
 
 /** The widest date (seconds) listed one by one in a window: half again its width, at least two days. */
 export function narrowSpanSeconds(fromMs: number, toMs: number): number {
   return Math.max(Math.floor((1.5 * (toMs - fromMs)) / 1000), 2 * 86_400);
-}
-
-function emptyCounts(): StatusCounts {
-  return Object.fromEntries(EVENT_STATUSES.map((s) => [s, 0])) as StatusCounts;
 }

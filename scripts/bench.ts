@@ -217,8 +217,8 @@ async function latencyBench(previous: LatencySection | null) {
   const { getCaseCounts } = await import('../graph/import.repo');
   const R = await import('../graph/queries/read.queries');
   const T = await import('../graph/queries/timeline.queries');
-  const { getTimelineWindow } = await import('../graph/timeline.repo');
-  const { planBuckets } = await import('../lib/views/timeline-buckets');
+  const { getTimelineWindow, narrowSpanSeconds } = await import('../graph/timeline.repo');
+  const { EVENTS_THRESHOLD, planBuckets } = await import('../lib/views/timeline-buckets');
   const { listEventsPage } = await import('../graph/cases.repo');
   const { getEntityNeighbourhood } = await import('../graph/neighbourhood.repo');
   const { searchCase } = await import('../graph/search.repo');
@@ -268,7 +268,8 @@ async function latencyBench(previous: LatencySection | null) {
         ...base, from: iso(fromMs), to: iso(toMs), origin: plan.origin, widthMs: plan.widthMs, count: neo4j.int(plan.count),
         coreFrom: iso(Math.ceil(fromMs / DAY) * DAY), coreTo: iso(Math.floor(toMs / DAY) * DAY),
       };
-      return { base, dayParams };
+      const probeParams = { ...base, from: iso(fromMs), to: iso(toMs), narrowSpan: narrowSpanSeconds(fromMs, toMs), limit: neo4j.int(EVENTS_THRESHOLD + 1) };
+      return { base, dayParams, probeParams };
     })();
     // The exact parameters the repositories send, so "bare" differs only by what the repository adds.
     const windowParams = { caseId: cid, from, to, afterStart: '0001-01-01T00:00:00Z', afterId: '', limit: neo4j.int(EVENTS_PAGE_DEFAULT + 1) };
@@ -291,8 +292,11 @@ async function latencyBench(previous: LatencySection | null) {
         cypher: T.TIMELINE_DAY_ROLLUPS,
         params: zoomedOut.dayParams,
         repo: () => getTimelineWindow(cid, {}, { buckets: 100, hideKind: [], hideStatus: [] }),
+        // The repository's queries in its order: the case check beside the extent, the probe that
+        // finds the window too full to list, then the rollups beside the window's edges.
         bare: async () => {
           await Promise.all([read(R.GET_CASE, { caseId: cid }), read(T.TIMELINE_EXTENT, zoomedOut.base)]);
+          await read(T.TIMELINE_WINDOW_PROBE, zoomedOut.probeParams);
           return Promise.all([read(T.TIMELINE_DAY_ROLLUPS, zoomedOut.dayParams), read(T.TIMELINE_EDGE_COUNTS, zoomedOut.dayParams)]);
         },
       },

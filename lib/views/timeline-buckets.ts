@@ -8,6 +8,8 @@
  * saw do not jump around) and zooming steps through familiar units (hours, days, weeks, months).
  */
 
+import { EVENT_STATUSES, type EventStatus } from '../model/vocab';
+
 const HOUR = 3_600_000;
 const DAY = 24 * HOUR;
 
@@ -79,6 +81,60 @@ export function bucketIndex(plan: BucketPlan, startMs: number): number {
 export function bucketBounds(plan: BucketPlan, index: number): { start: number; end: number } {
   const start = plan.origin + index * plan.widthMs;
   return { start, end: start + plan.widthMs };
+}
+
+/** Each status's place in a tally row (EVENT_STATUSES order). */
+const STATUS_INDEX = new Map<string, number>(EVENT_STATUSES.map((s, i) => [s, i]));
+
+/** One bucket of a tally: bounds (epoch ms), its count, and the count per status. */
+export interface TalliedBucket {
+  start: number;
+  end: number;
+  count: number;
+  byStatus: Record<EventStatus, number>;
+}
+
+/**
+ * Event counts per bucket and status for one plan, summed in one typed array. A large case's
+ * zoomed-out window adds up about a hundred thousand (day, kind, status) rollup entries: with an
+ * object per bucket updated entry by entry, the adding took about as long as the query itself
+ * (1M events, whole case in 100 buckets: repository 337 ms vs the bare driver's 228 ms).
+ */
+export class BucketTally {
+  private readonly sums: Float64Array;
+  private total = 0;
+
+  constructor(private readonly plan: BucketPlan) {
+    this.sums = new Float64Array(plan.count * EVENT_STATUSES.length);
+  }
+
+  /** Adds `n` events of `status` to bucket `bucket` (an index from bucketIndex). */
+  add(bucket: number, status: string, n: number): void {
+    const s = STATUS_INDEX.get(status);
+    if (s === undefined) throw new RangeError(`not an event status: ${status}`);
+    if (!Number.isInteger(bucket) || bucket < 0 || bucket >= this.plan.count) throw new RangeError(`bucket ${bucket} is outside the plan`);
+    this.sums[bucket * EVENT_STATUSES.length + s]! += n;
+    this.total += n;
+  }
+
+  /** How many events were added in all. */
+  get count(): number {
+    return this.total;
+  }
+
+  /** The buckets holding at least one event, in time order. */
+  buckets(): TalliedBucket[] {
+    const out: TalliedBucket[] = [];
+    const width = EVENT_STATUSES.length;
+    for (let i = 0; i < this.plan.count; i++) {
+      let count = 0;
+      for (let s = 0; s < width; s++) count += this.sums[i * width + s]!;
+      if (count === 0) continue;
+      const byStatus = Object.fromEntries(EVENT_STATUSES.map((status, s) => [status, this.sums[i * width + s]!])) as Record<EventStatus, number>;
+      out.push({ ...bucketBounds(this.plan, i), count, byStatus });
+    }
+    return out;
+  }
 }
 
 /** "1 h", "3 days", "1 week", "c. 1 month", "1 year": how wide a bucket is, for labels. */

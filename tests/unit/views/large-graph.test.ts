@@ -125,6 +125,17 @@ describe('level of detail on a cytoscape instance', () => {
     return cy;
   }
 
+  /** The graph with the level of detail tracked, at once (no settling delay, no margin). */
+  function tracked(t: { after(fn: () => void): void }) {
+    const cy = graph();
+    const stop = trackLevelOfDetail(cy, { settleMs: 0, marginPx: 0 });
+    t.after(() => {
+      stop();
+      cy.destroy();
+    });
+    return { cy, stop, settle: () => new Promise((r) => setTimeout(r, 5)) };
+  }
+
   it('labels nothing zoomed out, and only legible elements on screen zoomed in', (t) => {
     const cy = graph();
     t.after(() => cy.destroy());
@@ -148,13 +159,7 @@ describe('level of detail on a cytoscape instance', () => {
   });
 
   it('gives the class, hence the label, to exactly those elements once the viewport settles', async (t) => {
-    const cy = graph();
-    const stop = trackLevelOfDetail(cy, { settleMs: 0, marginPx: 0 });
-    t.after(() => {
-      stop();
-      cy.destroy();
-    });
-    const settle = () => new Promise((r) => setTimeout(r, 5));
+    const { cy, stop, settle } = tracked(t);
     cy.viewport({ zoom: 0.2, pan: { x: 0, y: 0 } });
     await settle();
     assert.equal(cy.elements(`.${LOD_LABEL_CLASS}`).length, 0);
@@ -195,13 +200,7 @@ describe('level of detail on a cytoscape instance', () => {
   });
 
   it('keeps edges coarse from the moment they are added, and details those on screen once zoomed in', async (t) => {
-    const cy = graph();
-    const stop = trackLevelOfDetail(cy, { settleMs: 0, marginPx: 0 });
-    t.after(() => {
-      stop();
-      cy.destroy();
-    });
-    const settle = () => new Promise((r) => setTimeout(r, 5));
+    const { cy, settle } = tracked(t);
     const shape = (id: string) => [cy.getElementById(id).style('curve-style'), cy.getElementById(id).style('target-arrow-shape')];
     assert.equal(cy.edges(`.${LOD_COARSE_EDGE_CLASS}`).length, cy.edges().length, 'the edges there when it starts');
     cy.add({ group: 'edges', data: { id: 'late', source: 'n0', target: 'n2', label: 'late' } });

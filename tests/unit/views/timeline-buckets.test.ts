@@ -1,7 +1,8 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import fc from 'fast-check';
-import { BUCKET_WIDTHS_MS, bucketBounds, bucketIndex, describeWidth, planBuckets } from '../../../lib/views/timeline-buckets';
+import { BUCKET_WIDTHS_MS, BucketTally, bucketBounds, bucketIndex, describeWidth, planBuckets } from '../../../lib/views/timeline-buckets';
+import { EVENT_STATUSES } from '../../../lib/model/vocab';
 import { bucketItems, bucketRangeLabel, bucketSummary } from '../../../lib/views/timeline-bucket-items';
 import type { TimelineBucket } from '../../../lib/api/timeline';
 
@@ -57,6 +58,44 @@ describe('planBuckets', () => {
     const plan = planBuckets(Date.UTC(2020, 0, 1), Date.UTC(2020, 1, 1), 31);
     assert.equal(bucketIndex(plan, Date.UTC(2019, 5, 1)), 0);
     assert.equal(bucketIndex(plan, Date.UTC(2030, 0, 1)), plan.count - 1);
+  });
+});
+
+describe('BucketTally', () => {
+  it('sums per bucket and status exactly as adding up the entries one by one would', () => {
+    fc.assert(
+      fc.property(
+        fc.integer({ min: 1, max: 40 }),
+        fc.array(fc.tuple(fc.nat(), fc.constantFrom(...EVENT_STATUSES), fc.integer({ min: 0, max: 1000 })), { maxLength: 300 }),
+        (count, entries) => {
+          const plan = { origin: 0, widthMs: 1000, count };
+          const tally = new BucketTally(plan);
+          const expected = new Map<number, Record<string, number>>();
+          for (const [b, status, n] of entries) {
+            const bucket = b % count;
+            tally.add(bucket, status, n);
+            const row = expected.get(bucket) ?? Object.fromEntries(EVENT_STATUSES.map((s) => [s, 0]));
+            row[status] = row[status]! + n;
+            expected.set(bucket, row);
+          }
+          const got = tally.buckets();
+          const want = [...expected.entries()]
+            .map(([i, byStatus]) => ({ ...bucketBounds(plan, i), count: Object.values(byStatus).reduce((a, b) => a + b, 0), byStatus }))
+            .filter((b) => b.count > 0)
+            .sort((a, b) => a.start - b.start);
+          assert.deepEqual(got, want);
+          assert.equal(tally.count, entries.reduce((sum, [, , n]) => sum + n, 0));
+        },
+      ),
+    );
+  });
+
+  it('refuses what is not a status or not a bucket of its plan, instead of counting it somewhere', () => {
+    const tally = new BucketTally({ origin: 0, widthMs: 1000, count: 3 });
+    assert.throws(() => tally.add(0, 'rumoured', 1), /not an event status/);
+    assert.throws(() => tally.add(3, 'confirmed', 1), /outside the plan/);
+    assert.throws(() => tally.add(-1, 'confirmed', 1), /outside the plan/);
+    assert.deepEqual(tally.buckets(), []);
   });
 });
 
