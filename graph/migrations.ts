@@ -133,6 +133,22 @@ export const MIGRATIONS: readonly Migration[] = [
     description: 'Tombstones of cases being deleted (graph/import.repo.ts deleteCase) are found by id',
     statements: ['CREATE INDEX deleted_case_id IF NOT EXISTS FOR (n:DeletedCase) ON (n.id)'],
   },
+  {
+    id: '0012-search-by-case',
+    description: 'The full-text index also holds each record\'s case, so a search reads the matches of its own case only',
+    statements: [
+      // A search asked the whole database's matches and kept its case's: a small case paid for every
+      // large one. With caseId in the index, the case is a required clause of the Lucene query
+      // (lib/search/lucene.ts), and user words are asked of the text properties by name, so they
+      // never match a case id. The new index is built before the old one goes, so search never
+      // stops on an upgraded database.
+      `CREATE FULLTEXT INDEX search_case_text IF NOT EXISTS
+       FOR (n:Entity|Event|Citation) ON EACH [n.caseId, n.name, n.aliasText, n.title, n.description, n.quote, n.translation]
+       OPTIONS { indexConfig: { \`fulltext.analyzer\`: 'standard-folding', \`fulltext.eventually_consistent\`: false } }`,
+      "CALL db.awaitIndex('search_case_text', 3600)",
+      'DROP INDEX search_text IF EXISTS',
+    ],
+  },
 ];
 
 const APPLIED = 'MATCH (m:Migration) RETURN m.id AS id';

@@ -1,4 +1,5 @@
 import { SearchHit, type SearchResults } from '../lib/api/views';
+import { CASE_ID_PATTERN } from '../lib/model/ids';
 import type { EntityType } from '../lib/model/vocab';
 import { luceneQuery } from '../lib/search/lucene';
 import { rankHits } from '../lib/search/rank';
@@ -25,7 +26,9 @@ const capitalise = (s: string) => s.charAt(0).toUpperCase() + s.slice(1);
  * descriptions, and quotes with their translations. Null when the case does not exist.
  */
 export async function searchCase(caseId: string, q: string, limit = 20): Promise<SearchResults | null> {
-  const lucene = luceneQuery(q);
+  // Not a case id: no such case (the API refuses one before this; other callers get null too).
+  if (!CASE_ID_PATTERN.test(caseId)) return null;
+  const lucene = luceneQuery(q, caseId);
   const [found, res] = await Promise.all([
     getCase(caseId),
     lucene ? read(SEARCH, { caseId, lucene, limit: neo4j.int(limit) }) : Promise.resolve(null),

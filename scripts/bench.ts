@@ -274,7 +274,7 @@ async function latencyBench(previous: LatencySection | null) {
     // The exact parameters the repositories send, so "bare" differs only by what the repository adds.
     const windowParams = { caseId: cid, from, to, afterStart: '0001-01-01T00:00:00Z', afterId: '', limit: neo4j.int(EVENTS_PAGE_DEFAULT + 1) };
     const hood = (id: string) => ({ id, limit: neo4j.int(NEIGHBOURHOOD_DEFAULT_LIMIT) });
-    const searchParams = { caseId: cid, lucene: luceneQuery(q), limit: neo4j.int(20) };
+    const searchParams = { caseId: cid, lucene: luceneQuery(q, cid), limit: neo4j.int(20) };
     const cases: Array<{ name: string; cypher: string; params: Record<string, unknown>; repo: () => Promise<unknown>; bare: () => Promise<unknown> }> = [
       {
         name: `events window page (busiest month, limit ${EVENTS_PAGE_DEFAULT})`,

@@ -122,14 +122,20 @@ export const PING = 'RETURN 1 AS ok';
 
 /**
  * Full-text search within one case. $lucene is built by lib/search/lucene.ts from user text, every
- * special character escaped. A citation is not selectable by itself, so it carries what it supports
- * (events first, then entities): selecting the hit selects that.
+ * special character escaped, and requires the case, so the index answers this case's matches
+ * only (the WHERE drops the rare record of a case whose id extends this one's). A citation is not
+ * selectable by itself, so it carries what it supports (events first, then entities): selecting
+ * the hit selects that.
+ *
+ * The procedure yields its matches by descending score (equal scores in the index's own order,
+ * the same for the same data), and the LIMIT stops reading them: an ORDER BY here would read and
+ * sort every match first, tens of thousands for a common word in a large case (85,000 db hits for
+ * 20 hits at 1M events, against 290).
  */
 export const SEARCH = `
-CALL db.index.fulltext.queryNodes('search_text', $lucene) YIELD node, score
+CALL db.index.fulltext.queryNodes('search_case_text', $lucene) YIELD node, score
 WHERE node.caseId = $caseId
 WITH node, score
-ORDER BY score DESC, node.id
 LIMIT $limit
 RETURN CASE WHEN node:Entity THEN 'entity' WHEN node:Event THEN 'event' ELSE 'citation' END AS kind,
   node.id AS id, score,

@@ -24,7 +24,8 @@ describe('schema migrations (real Neo4j)', () => {
     const byName = new Map(indexes.map((i) => [i.name, i]));
     assert.equal(byName.get('event_start')?.type, 'RANGE');
     assert.equal(byName.get('event_end')?.type, 'RANGE');
-    assert.equal(byName.get('search_text')?.type, 'FULLTEXT');
+    assert.equal(byName.get('search_case_text')?.type, 'FULLTEXT');
+    assert.equal(byName.has('search_text'), false, 'the index without the case is gone');
     for (const i of indexes) assert.equal(i.state, 'ONLINE', i.name);
   });
 

@@ -6,6 +6,7 @@ import { importCaseBundle } from '../../graph/import.repo';
 import { migrate } from '../../graph/migrations';
 import { read } from '../../graph/driver';
 import { isolatedSampleCase } from './harness';
+import { luceneQuery } from '../../lib/search/lucene';
 
 const { caseId, bundle } = isolatedSampleCase('read');
 const eventId = (fragment: string) => bundle.events.find((e) => e.title.includes(fragment))!.id;
@@ -113,9 +114,9 @@ describe('read repositories (real Neo4j)', () => {
   it('finds entities through the full-text index in any script, accents ignored', async () => {
     const q = (text: string) =>
       read(
-        `CALL db.index.fulltext.queryNodes('search_text', $q) YIELD node
+        `CALL db.index.fulltext.queryNodes('search_case_text', $q) YIELD node
          WHERE node.caseId = $caseId AND node:Entity RETURN node.name AS name`,
-        { q: text, caseId },
+        { q: luceneQuery(text, caseId), caseId },
       ).then((r) => r.records.map((x) => x.get('name') as string));
     for (const term of ['OTSC', 'ОДКБ', 'CSTO']) assert.ok((await q(term)).includes('Collective Security Treaty Organization'), term);
     assert.ok((await q('tokaiev')).includes('Kassym-Jomart Tokayev'));

@@ -1,9 +1,10 @@
 import assert from 'node:assert/strict';
 import { before, describe, it } from 'node:test';
-import { importCaseBundle } from '../../graph/import.repo';
+import { deleteCase, importCaseBundle } from '../../graph/import.repo';
 import { migrate } from '../../graph/migrations';
 import { searchCase } from '../../graph/search.repo';
 import { isolatedSampleCase } from './harness';
+import { SAMPLE_CASE_DIR, readCaseFolder } from '../../scripts/lib/case-folder';
 
 const { caseId, bundle } = isolatedSampleCase('search');
 const entityId = (name: string) => bundle.entities.find((e) => e.name === name)!.id;
@@ -69,6 +70,28 @@ describe('full-text search (real Neo4j index)', () => {
     const csto = entityId('Collective Security Treaty Organization');
     assert.ok((await hits('csto~')).some((h) => h.id === csto));
     assert.ok((await hits('csto^100')).some((h) => h.id === csto));
+  });
+
+  it('reads the case from the index, never a user word: the case id’s own words find nothing', async () => {
+    // The id's random part is in the index (every record's caseId) but in no text.
+    const token = caseId.split('-').at(-1)!;
+    assert.deepEqual(await hits(token), []);
+    assert.deepEqual(await hits(token.slice(0, 4)), [], 'nor as a prefix');
+  });
+
+  it('keeps exactly its case when another case’s id extends its own (the index phrase matches both)', async () => {
+    const extendedId = `${caseId}-copy`;
+    const before = (await hits('Almaty')).map((h) => h.id);
+    await importCaseBundle(readCaseFolder(SAMPLE_CASE_DIR, extendedId));
+    try {
+      const after = await hits('Almaty');
+      assert.deepEqual(after.map((h) => h.id), before);
+      const other = await searchCase(extendedId, 'Almaty');
+      assert.ok(other && other.hits.length === before.length);
+      assert.ok(other.hits.every((h) => !before.includes(h.id)), 'its own records, not the shorter id\'s');
+    } finally {
+      await deleteCase(extendedId);
+    }
   });
 
   it('answers null for an unknown case', async () => {
