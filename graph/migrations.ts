@@ -1,5 +1,6 @@
 import type { ManagedTransaction } from 'neo4j-driver';
 import { spanClassOf } from './queries/event-span';
+import { statusCountsOf } from './queries/event-days.queries';
 import { getDriver, databaseName } from './driver';
 import { translateDriverError } from './errors';
 
@@ -147,6 +148,17 @@ export const MIGRATIONS: readonly Migration[] = [
        OPTIONS { indexConfig: { \`fulltext.analyzer\`: 'standard-folding', \`fulltext.eventually_consistent\`: false } }`,
       "CALL db.awaitIndex('search_case_text', 3600)",
       'DROP INDEX search_text IF EXISTS',
+    ],
+  },
+  {
+    id: '0013-event-day-status-counts',
+    description: 'Day rollups gain their counts per status, which the zoomed-out timeline reads when no kind is hidden',
+    statements: [
+      // Derived from the rollup's own lists: no event is read.
+      `MATCH (d:EventDay) WHERE d.statusCounts IS NULL
+       CALL (d) {
+         SET d.statusCounts = ${statusCountsOf('d.statuses', 'd.counts')}
+       } IN TRANSACTIONS OF 10000 ROWS`,
     ],
   },
 ];

@@ -1,4 +1,5 @@
 import type { TimelineBucket, TimelineFilterQuery, TimelineWindow } from '../lib/api/timeline';
+import { EVENT_STATUSES } from '../lib/model/vocab';
 import { BucketTally, EVENTS_THRESHOLD, bucketIndex, planBuckets } from '../lib/views/timeline-buckets';
 import { getCase, type TimeWindow } from './cases.repo';
 import { decodeEventListItem, toNumber } from './decode';
@@ -6,6 +7,7 @@ import { neo4j, read } from './driver';
 import {
   TIMELINE_BUCKET_COUNTS,
   TIMELINE_DAY_ROLLUPS,
+  TIMELINE_DAY_STATUS_ROLLUPS,
   TIMELINE_EDGE_COUNTS,
   TIMELINE_EXTENT,
   TIMELINE_WIDE_COUNT,
@@ -79,20 +81,26 @@ export async function getTimelineWindow(
   const tally = new BucketTally(plan);
   if (plan.widthMs >= DAY && coreFrom < coreTo) {
     const core = { ...bucketParams, coreFrom: new Date(coreFrom).toISOString(), coreTo: new Date(coreTo).toISOString() };
-    const [days, edges] = await Promise.all([read(TIMELINE_DAY_ROLLUPS, core), read(TIMELINE_EDGE_COUNTS, core)]);
     const hiddenKinds = new Set<string>(filters.hideKind);
     const hiddenStatuses = new Set<string>(filters.hideStatus);
-    // Tens of thousands of entries for a large case zoomed out: the usual case (nothing hidden)
-    // tests nothing per entry.
-    const filtering = hiddenKinds.size > 0 || hiddenStatuses.size > 0;
+    // With no kind hidden, each day's five counts per status; else its (kind, status) entries.
+    const byStatus = hiddenKinds.size === 0;
+    const [days, edges] = await Promise.all([read(byStatus ? TIMELINE_DAY_STATUS_ROLLUPS : TIMELINE_DAY_ROLLUPS, core), read(TIMELINE_EDGE_COUNTS, core)]);
     for (const r of days.records) {
       const bucket = bucketIndex(plan, toNumber(r.get('dayMs')));
+      if (byStatus) {
+        const counts = r.get('statusCounts') as unknown[];
+        EVENT_STATUSES.forEach((status, s) => {
+          const n = toNumber(counts[s]);
+          if (n > 0 && !hiddenStatuses.has(status)) tally.add(bucket, status, n);
+        });
+        continue;
+      }
       const kinds = r.get('kinds') as string[];
       const statuses = r.get('statuses') as string[];
       const counts = r.get('counts') as unknown[];
       for (let j = 0; j < statuses.length; j++) {
-        if (filtering && (hiddenKinds.has(kinds[j]!) || hiddenStatuses.has(statuses[j]!))) continue;
-        tally.add(bucket, statuses[j]!, toNumber(counts[j]));
+        if (!hiddenKinds.has(kinds[j]!) && !hiddenStatuses.has(statuses[j]!)) tally.add(bucket, statuses[j]!, toNumber(counts[j]));
       }
     }
     for (const r of edges.records) tally.add(toNumber(r.get('bucket')), r.get('status') as string, toNumber(r.get('n')));

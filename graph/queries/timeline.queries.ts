@@ -133,6 +133,16 @@ WHERE d.caseId = $caseId AND d.day >= date(datetime($coreFrom)) AND d.day < date
 RETURN d.dayMs AS dayMs, d.kinds AS kinds, d.statuses AS statuses, d.counts AS counts`;
 
 /**
+ * TIMELINE_DAY_ROLLUPS when no kind is hidden: each day's counts per status (statusCounts, in
+ * EVENT_STATUSES order), five numbers a day instead of the (kind, status) lists, which at 1M events
+ * hold dozens of entries a day that the driver must decode.
+ */
+export const TIMELINE_DAY_STATUS_ROLLUPS = `
+MATCH (d:EventDay)
+WHERE d.caseId = $caseId AND d.day >= date(datetime($coreFrom)) AND d.day < date(datetime($coreTo))
+RETURN d.dayMs AS dayMs, d.statusCounts AS statusCounts`;
+
+/**
  * The rest of the window that the rollups do not cover: events that start before $coreFrom and
  * overlap the window (per span class, from $from minus the class's longest span, as
  * LIST_EVENTS_PAGE), and events that start in [$coreTo, $to).

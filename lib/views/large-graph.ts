@@ -216,9 +216,10 @@ function viewportTest(cy: cytoscape.Core, marginPx: number): (x: number, y: numb
 export const EDGE_DETAIL_MIN_ZOOM = 0.5;
 
 /**
- * The edges to draw in full now: zoomed in to EDGE_DETAIL_MIN_ZOOM or more, those with an end or
- * their midpoint within the viewport widened by `marginPx` rendered pixels. An edge crossing the
- * view with both ends and its middle outside stays coarse: its arrowhead is off screen anyway.
+ * The edges to draw in full now: zoomed in to EDGE_DETAIL_MIN_ZOOM or more, those whose target end
+ * (where the arrowhead is) or midpoint is within the viewport widened by `marginPx` rendered pixels.
+ * Others stay coarse: their arrowhead is off screen. (The spiral layout puts hubs at the centre, so
+ * "either end on screen" would detail most of a hub's fan, 7,151 of 12,000 edges at zoom 0.6.)
  */
 export function detailedEdges(cy: cytoscape.Core, marginPx = 80): cytoscape.EdgeCollection {
   if (cy.zoom() < EDGE_DETAIL_MIN_ZOOM) return cy.collection();
@@ -226,7 +227,7 @@ export function detailedEdges(cy: cytoscape.Core, marginPx = 80): cytoscape.Edge
   return cy.edges().filter((edge) => {
     const s = edge.source().position();
     const t = edge.target().position();
-    return inView(s.x, s.y) || inView(t.x, t.y) || inView((s.x + t.x) / 2, (s.y + t.y) / 2);
+    return inView(t.x, t.y) || inView((s.x + t.x) / 2, (s.y + t.y) / 2);
   });
 }
 

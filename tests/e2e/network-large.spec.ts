@@ -69,9 +69,12 @@ test('a large network: WebGL only where a GPU draws it, labels and arrowheads on
       const m = 80 / cy.zoom();
       return p.x < e.x1 - m || p.x > e.x2 + m || p.y < e.y1 - m || p.y > e.y2 + m;
     }).length;
-    // Edges with an end on screen have their own curve and arrowhead back; far away ones stay plain.
-    const nearEnd = (edge: cytoscape.EdgeSingular) =>
-      [edge.source().position(), edge.target().position()].some((p) => p.x >= e.x1 && p.x <= e.x2 && p.y >= e.y1 && p.y <= e.y2);
+    // Edges whose arrowhead (target end) is on screen have their own curve and arrowhead back; far
+    // away ones stay plain.
+    const nearEnd = (edge: cytoscape.EdgeSingular) => {
+      const p = edge.target().position();
+      return p.x >= e.x1 && p.x <= e.x2 && p.y >= e.y1 && p.y <= e.y2;
+    };
     const farAway = (edge: cytoscape.EdgeSingular) => {
       const m = 400 / cy.zoom();
       return [edge.source().position(), edge.target().position(), edge.midpoint()].every((p) => p.x < e.x1 - m || p.x > e.x2 + m || p.y < e.y1 - m || p.y > e.y2 + m);

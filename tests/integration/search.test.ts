@@ -84,8 +84,9 @@ describe('full-text search (real Neo4j index)', () => {
     const before = (await hits('Almaty')).map((h) => h.id);
     await importCaseBundle(readCaseFolder(SAMPLE_CASE_DIR, extendedId));
     try {
+      // The same hits (their order may move: the other case's copies change Lucene's term statistics).
       const after = await hits('Almaty');
-      assert.deepEqual(after.map((h) => h.id), before);
+      assert.deepEqual(after.map((h) => h.id).sort(), [...before].sort());
       const other = await searchCase(extendedId, 'Almaty');
       assert.ok(other && other.hits.length === before.length);
       assert.ok(other.hits.every((h) => !before.includes(h.id)), 'its own records, not the shorter id\'s');
