@@ -289,7 +289,7 @@ async function latencyBench(previous: LatencySection | null) {
       {
         // The large case's first view: its whole extent in 100 buckets, from the day rollups.
         name: 'timeline, whole case zoomed out (100 buckets)',
-        cypher: T.TIMELINE_DAY_ROLLUPS,
+        cypher: T.TIMELINE_DAY_STATUS_ROLLUPS,
         params: zoomedOut.dayParams,
         repo: () => getTimelineWindow(cid, {}, { buckets: 100, hideKind: [], hideStatus: [] }),
         // The repository's queries in its order: the case check beside the extent, the probe that
@@ -297,7 +297,7 @@ async function latencyBench(previous: LatencySection | null) {
         bare: async () => {
           await Promise.all([read(R.GET_CASE, { caseId: cid }), read(T.TIMELINE_EXTENT, zoomedOut.base)]);
           await read(T.TIMELINE_WINDOW_PROBE, zoomedOut.probeParams);
-          return Promise.all([read(T.TIMELINE_DAY_ROLLUPS, zoomedOut.dayParams), read(T.TIMELINE_EDGE_COUNTS, zoomedOut.dayParams)]);
+          return Promise.all([read(T.TIMELINE_DAY_STATUS_ROLLUPS, zoomedOut.dayParams), read(T.TIMELINE_EDGE_COUNTS, zoomedOut.dayParams)]);
         },
       },
       {
