@@ -56,7 +56,7 @@ export function windowPage(options: { where: string; cursor: boolean }): string 
     : 'overlapFrom';
   const afterCursor = options.cursor ? ' AND (e.startAt > datetime($afterStart) OR e.id > $afterId)' : '';
   const classPage = (c: { id: number; maxSpan: number }) => `
-CALL (pages, upper) {
+CALL (upper) {
   WITH upper, datetime($from) - duration({seconds: ${c.maxSpan}}) AS overlapFrom
   WITH upper, ${lower} AS lower
   MATCH (e:Event) ${WINDOW_INDEX_HINT}
