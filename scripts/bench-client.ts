@@ -14,7 +14,8 @@
  *             the same drag back after --settle-s seconds (when the canvas renderer has cached the
  *             graph in layers); then a scripted pan/zoom (programmatic, as zoom buttons and
  *             animations move the view; --pan-frames viewports), all the same for every variant:
- *             frames per second, longest frame, and how much of it was cytoscape's own drawing.
+ *             frames per second, longest frame, and how much of it was cytoscape's own drawing;
+ *             then the default canvas and ours again in a Chromium with no GPU (CPU_CANVAS_ARGS).
  *
  * The timeline part needs a running Neo4j (TIMEWEAVE_NEO4J_PORT…) and a production build
  * (TIMEWEAVE_DIST_DIR, default .next): it loads the synthetic case if the database does not have it
@@ -93,6 +94,14 @@ const CHROMIUM_ARGS = [
   '--enable-unsafe-swiftshader',
   '--ignore-gpu-blocklist',
 ];
+
+/**
+ * The second network pass: the same Chromium with no GPU at all (`--disable-gpu`, no SwiftShader),
+ * where the 2D canvas is rasterised by the CPU, as on most GPU-less machines. The first pass's
+ * SwiftShader flags put the 2D canvas on the emulated GPU too, which changes what a frame costs.
+ */
+const CPU_CANVAS_ARGS = [...CHROMIUM_ARGS.filter((a) => !/swiftshader|gpu-blocklist/.test(a)), '--disable-gpu'];
+const CPU_CANVAS_VARIANTS = ['default', 'ours'] as const;
 
 // ---- the static harness ---------------------------------------------------------------------
 
@@ -442,6 +451,37 @@ async function measureNetwork(browser: Browser, harness: string, variant: Networ
   };
 }
 
+/** Each variant measured on its own page of `browser`, logged as it goes. */
+async function measureNetworkVariants(browser: Browser, harness: string, variants: readonly NetworkVariant[], label: string): Promise<NetworkRun[]> {
+  const runs: NetworkRun[] = [];
+  for (const variant of variants) {
+    log(`network: ${label}${variant}…`);
+    const run = await measureNetwork(browser, harness, variant);
+    log(
+      run.unfinished
+        ? `  no first frame within ${run.firstFrameMs} ms`
+        : `  ${run.elements} elements, webgl=${run.rendererWebgl}, first frame ${run.firstFrameMs} ms; ` +
+            `drag ${run.drag?.fps} fps (${run.drag?.frames} frames, longest ${run.drag?.maxFrameMs} ms, cytoscape drawing ${run.drag?.jsRenderMs} of ${run.drag?.elapsedMs} ms); ` +
+            `settled drag ${run.dragSettled?.fps} fps (longest ${run.dragSettled?.maxFrameMs} ms, cytoscape drawing ${run.dragSettled?.jsRenderMs} of ${run.dragSettled?.elapsedMs} ms); ` +
+            `scripted ${run.pan.fps} fps (longest ${run.pan.maxFrameMs} ms, cytoscape drawing ${run.pan.jsRenderMs} of ${run.pan.elapsedMs} ms)`,
+    );
+    runs.push(run);
+  }
+  return runs;
+}
+
+/** Frame-rate ratios of `variants` to the default canvas measured beside them. */
+function networkRatios(runs: readonly NetworkRun[], variants: readonly NetworkVariant[]): Record<string, number> {
+  const fps = (v: NetworkVariant, m: 'drag' | 'dragSettled' | 'pan') => runs.find((r) => r.variant === v && !r.unfinished)?.[m]?.fps ?? 0;
+  return Object.fromEntries(
+    variants.flatMap((v) => [
+      [`${v}VsDefaultDragFps`, ratio(fps(v, 'drag'), fps('default', 'drag'), 2)],
+      [`${v}VsDefaultSettledDragFps`, ratio(fps(v, 'dragSettled'), fps('default', 'dragSettled'), 2)],
+      [`${v}VsDefaultScriptedFps`, ratio(fps(v, 'pan'), fps('default', 'pan'), 2)],
+    ]),
+  );
+}
+
 async function webglInfo(browser: Browser): Promise<{ webgl2: boolean; renderer: string | null }> {
   const page = await browser.newPage();
   const info = await page.evaluate(() => {
@@ -576,34 +616,18 @@ runCli('bench:client', async () => {
     }
     let network: NetworkSection | null = null;
     if (doNetwork) {
-      const runs: NetworkRun[] = [];
-      for (const variant of NETWORK_VARIANTS) {
-        log(`network: ${variant}…`);
-        const run = await measureNetwork(browser, harness.url, variant);
-        log(
-          run.unfinished
-            ? `  no first frame within ${run.firstFrameMs} ms`
-            : `  ${run.elements} elements, webgl=${run.rendererWebgl}, first frame ${run.firstFrameMs} ms; ` +
-                `drag ${run.drag?.fps} fps (${run.drag?.frames} frames, longest ${run.drag?.maxFrameMs} ms, cytoscape drawing ${run.drag?.jsRenderMs} of ${run.drag?.elapsedMs} ms); ` +
-                `settled drag ${run.dragSettled?.fps} fps (longest ${run.dragSettled?.maxFrameMs} ms, cytoscape drawing ${run.dragSettled?.jsRenderMs} of ${run.dragSettled?.elapsedMs} ms); ` +
-                `scripted ${run.pan.fps} fps (longest ${run.pan.maxFrameMs} ms, cytoscape drawing ${run.pan.jsRenderMs} of ${run.pan.elapsedMs} ms)`,
-        );
-        runs.push(run);
-      }
-      const fps = (v: NetworkVariant, m: 'drag' | 'dragSettled' | 'pan') => runs.find((r) => r.variant === v && !r.unfinished)?.[m]?.fps ?? 0;
+      const runs = await measureNetworkVariants(browser, harness.url, NETWORK_VARIANTS, '');
+      log(`network, CPU-rasterised canvas (${CPU_CANVAS_ARGS.at(-1)})…`);
+      const cpuBrowser = await chromium.launch({ executablePath: process.env.CHROMIUM_PATH || '/usr/bin/chromium', args: CPU_CANVAS_ARGS });
+      const cpuRuns = await measureNetworkVariants(cpuBrowser, harness.url, CPU_CANVAS_VARIANTS, 'CPU canvas: ').finally(() => cpuBrowser.close());
       network = {
         measuredAt: date,
         panFrames: PAN_FRAMES,
         dragMoves: DRAG_MOVES,
         settleS: SETTLE_MS / 1000,
         runs,
-        ratios: Object.fromEntries(
-          (['lod', 'webgl', 'ours'] as const).flatMap((v) => [
-            [`${v}VsDefaultDragFps`, ratio(fps(v, 'drag'), fps('default', 'drag'), 2)],
-            [`${v}VsDefaultSettledDragFps`, ratio(fps(v, 'dragSettled'), fps('default', 'dragSettled'), 2)],
-            [`${v}VsDefaultScriptedFps`, ratio(fps(v, 'pan'), fps('default', 'pan'), 2)],
-          ]),
-        ),
+        ratios: networkRatios(runs, ['lod', 'webgl', 'ours']),
+        cpuCanvas: { chromiumArgs: CPU_CANVAS_ARGS, runs: cpuRuns, ratios: networkRatios(cpuRuns, ['ours']) },
       };
     }
     let timeline: TimelineSection | null = null;
@@ -711,6 +735,8 @@ interface NetworkSection {
   settleS?: number;
   runs: NetworkRun[];
   ratios: Record<string, number>;
+  /** The second pass, in Chromium with CPU_CANVAS_ARGS (older results: none). */
+  cpuCanvas?: { chromiumArgs: string[]; runs: NetworkRun[]; ratios: Record<string, number> };
 }
 
 type Result = {
@@ -757,17 +783,6 @@ function markdown(r: Result): string {
   const net = r.network;
   if (net) {
     const n = net.runs;
-    const base = n.find((x) => x.variant === 'default' && !x.unfinished);
-    type Measure = 'drag' | 'dragSettled' | 'pan';
-    const vs = (x: NetworkRun, m: Measure) => {
-      const b = base?.[m]?.fps;
-      const v = x[m]?.fps;
-      return b && v !== undefined ? `${ratio(v, b, 2)}×` : '–';
-    };
-    const cell = (x: NetworkRun, m: Measure) => {
-      const p = x[m];
-      return p ? `${p.fps} (${vs(x, m)}); longest ${p.maxFrameMs}; ${p.jsRenderMs ?? '–'} / ${p.elapsedMs}` : '–';
-    };
     const ours = n.find((x) => x.variant === 'ours');
     const sequence = net.dragMoves
       ? `a user's drag-pan at once (${net.dragMoves} mouse moves on the background); the same drag back after ${net.settleS} s idle; a ${net.panFrames}-frame scripted pan/zoom (programmatic, as zoom buttons move the view)`
@@ -779,13 +794,7 @@ function markdown(r: Result): string {
       `Each variant, on its own page: its first frame, then ${sequence}; the same moves and viewports for every variant.`,
       'Each cell: frames/s (vs the default canvas); longest frame (ms); cytoscape drawing / wall time (ms).',
       '',
-      '| variant | renderer | first frame (ms) | drag-pan at once | drag-pan after settling | scripted pan/zoom |',
-      '| --- | --- | ---: | --- | --- | --- |',
-      ...n.map((x) =>
-        x.unfinished
-          ? `| ${VARIANT_LABEL[x.variant] ?? x.variant} | – | no first frame within ${x.firstFrameMs} | not measured | not measured | not measured |`
-          : `| ${VARIANT_LABEL[x.variant] ?? x.variant} | ${x.rendererWebgl ? 'WebGL' : 'canvas'} | ${x.firstFrameMs} | ${cell(x, 'drag')} | ${cell(x, 'dragSettled')} | ${cell(x, 'pan')} |`,
-      ),
+      ...networkTable(n),
       '',
       ...(ours?.graphics
         ? [
@@ -800,8 +809,42 @@ function markdown(r: Result): string {
         'Cytoscape drawing: its render calls on the main thread; the rest of the wall time is mostly the browser waiting for the GPU process, which under SwiftShader rasterises on the same CPUs.',
       '',
     );
+    if (net.cpuCanvas) {
+      lines.push(
+        '### Same elements, Chromium with no GPU (2D canvas rasterised by the CPU)',
+        '',
+        `Chromium flags: \`${net.cpuCanvas.chromiumArgs.join(' ')}\`. The SwiftShader flags of the run above also put the 2D canvas on the emulated GPU; most GPU-less browsers rasterise it on the CPU instead, which changes what each frame costs. The same pages, moves and viewports.`,
+        '',
+        ...networkTable(net.cpuCanvas.runs),
+        '',
+      );
+    }
   }
   return `${lines.join('\n')}\n`;
+}
+
+/** The network variants' table: each against the default canvas of the same runs. */
+function networkTable(n: readonly NetworkRun[]): string[] {
+  const base = n.find((x) => x.variant === 'default' && !x.unfinished);
+  type Measure = 'drag' | 'dragSettled' | 'pan';
+  const vs = (x: NetworkRun, m: Measure) => {
+    const b = base?.[m]?.fps;
+    const v = x[m]?.fps;
+    return b && v !== undefined ? `${ratio(v, b, 2)}×` : '–';
+  };
+  const cell = (x: NetworkRun, m: Measure) => {
+    const p = x[m];
+    return p ? `${p.fps} (${vs(x, m)}); longest ${p.maxFrameMs}; ${p.jsRenderMs ?? '–'} / ${p.elapsedMs}` : '–';
+  };
+  return [
+    '| variant | renderer | first frame (ms) | drag-pan at once | drag-pan after settling | scripted pan/zoom |',
+    '| --- | --- | ---: | --- | --- | --- |',
+    ...n.map((x) =>
+      x.unfinished
+        ? `| ${VARIANT_LABEL[x.variant] ?? x.variant} | – | no first frame within ${x.firstFrameMs} | not measured | not measured | not measured |`
+        : `| ${VARIANT_LABEL[x.variant] ?? x.variant} | ${x.rendererWebgl ? 'WebGL' : 'canvas'} | ${x.firstFrameMs} | ${cell(x, 'drag')} | ${cell(x, 'dragSettled')} | ${cell(x, 'pan')} |`,
+    ),
+  ];
 }
 
 const VARIANT_LABEL: Record<string, string> = {

@@ -17,8 +17,10 @@
  * bezier fan of parallel edges a blur, yet the canvas renderer computes and strokes both for every
  * edge on every uncached frame; cytoscape's haystack edges (a straight segment, no arrow) are its
  * cheapest. So edges are drawn haystack unless on screen at a zoom where arrows can be read
- * (LOD_COARSE_EDGE_CLASS, see detailedEdges): 20k elements, drag-pan right after the first frame
- * 3.5× the default canvas's frame rate (bench/results/client.md).
+ * (LOD_COARSE_EDGE_CLASS, see detailedEdges): 20k elements, first frame 2.3× sooner and a drag
+ * right after it 3.3× the default canvas's frame rate where the 2D canvas is drawn through the GPU
+ * (SwiftShader in the bench); where the CPU rasterises it, the first frame 1.6× sooner and the
+ * frame rate unchanged (bench/results/client.md).
  */
 
 import type cytoscape from 'cytoscape';
@@ -102,7 +104,7 @@ export function probeGraphics(doc: Document): GraphicsSupport {
  * Why not WebGL everywhere: where WebGL is emulated on the CPU (no GPU: SwiftShader) the WebGL
  * renderer redraws every element every frame, seconds a frame for 20k elements, while the canvas
  * renderer, once it has cached the graph in layers (a few seconds after the first frame), pans by
- * drawing those images: 20k elements, drag-pan after settling at 0.33 vs 13.6 frames/s
+ * drawing those images: 20k elements, drag-pan after settling at 0.32 vs 13.8 frames/s
  * (bench/results/client.md).
  * Not the canvas's `textureOnViewport` either: its frames during a gesture are cheap, but they
  * leave the layer cache unbuilt, and every pan or zoom after stays slow.
