@@ -146,9 +146,6 @@ export const LOD_LABEL_CLASS = 'lod-label';
  */
 export const LOD_COARSE_EDGE_CLASS = 'lod-coarse';
 
-/** The classes the level of detail owns (trackLevelOfDetail): an element update must keep them. */
-export const LEVEL_OF_DETAIL_CLASSES: readonly string[] = [LOD_LABEL_CLASS, LOD_COARSE_EDGE_CLASS];
-
 /** On-screen font sizes (px) below which labels are not drawn: nodes, edges. */
 const NODE_MIN_FONT_PX = 12;
 const EDGE_MIN_FONT_PX = 16;

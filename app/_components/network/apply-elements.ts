@@ -1,6 +1,5 @@
 import type cytoscape from 'cytoscape';
 import type { NetworkElement } from '@/lib/views/graph-elements';
-import { LEVEL_OF_DETAIL_CLASSES } from '@/lib/views/large-graph';
 
 export interface ElementDiff {
   /** Positions of the nodes that were drawn before and still are: what must not move. */
@@ -13,10 +12,17 @@ export interface ElementDiff {
   structural: boolean;
 }
 
+/** Where an element keeps the classes its model gave it (cytoscape's per-element scratch). */
+const MODEL_CLASSES = 'twModelClasses';
+
 /**
  * Applies `elements` to `cy` as a diff keyed by id, in one batch (the react-cytoscapejs pattern):
  * stale elements removed, new ones added, the rest updated in place, so nothing already drawn is
  * recreated (and loses its position).
+ *
+ * An update swaps only the classes the model gave (remembered when added): the canvas's own, the
+ * large graph's level of detail and the highlight, stay. Replacing every class would draw a large
+ * graph's every edge in full, unlabelled, until the next settled pan or zoom.
  */
 export function applyElements(cy: cytoscape.Core, elements: readonly NetworkElement[]): ElementDiff {
   const nextIds = new Set(elements.map((el) => el.data.id));
@@ -39,19 +45,21 @@ export function applyElements(cy: cytoscape.Core, elements: readonly NetworkElem
     for (const el of ordered) {
       const existing = cy.getElementById(el.data.id);
       if (existing.empty()) {
-        cy.add(el);
+        cy.add(el).scratch(MODEL_CLASSES, el.classes);
         if (el.group === 'nodes') addedNodeIds.push(el.data.id);
         structural = true;
       } else if (el.group === 'edges' && (existing.data('source') !== el.data.source || existing.data('target') !== el.data.target)) {
         // An edge's endpoints cannot be changed in place.
         cy.remove(existing);
-        cy.add(el);
+        cy.add(el).scratch(MODEL_CLASSES, el.classes);
         structural = true;
       } else {
         existing.data(el.data);
-        // The level of detail's classes are the canvas's, not the model's: dropping them would draw
-        // a large graph's every edge in full, and unlabel it, until the next settled pan or zoom.
-        existing.classes([el.classes, ...LEVEL_OF_DETAIL_CLASSES.filter((c) => existing.hasClass(c))].join(' '));
+        const before = (existing.scratch(MODEL_CLASSES) as string | undefined) ?? '';
+        if (before !== el.classes) {
+          existing.removeClass(before).addClass(el.classes);
+          existing.scratch(MODEL_CLASSES, el.classes);
+        }
       }
     }
   });

@@ -246,6 +246,18 @@ describe('level of detail on a cytoscape instance', () => {
     assert.equal(e1.data('label'), 'renamed');
     assert.deepEqual(e1.classes().sort(), [LOD_COARSE_EDGE_CLASS, LOD_LABEL_CLASS, 'rel-knows'].sort());
   });
+
+  it('swaps on update only the classes the model gave, whoever else added classes', (t) => {
+    const cy = cytoscape({ headless: true, styleEnabled: true });
+    t.after(() => cy.destroy());
+    const node = (classes: string, label = 'A') => ({ group: 'nodes' as const, data: { id: 'a', label }, classes });
+    applyElements(cy, [node('type-person status-alleged')] as unknown as Parameters<typeof applyElements>[1]);
+    cy.getElementById('a').addClass([LOD_LABEL_CLASS, 'highlighted']);
+    applyElements(cy, [node('type-person status-reported', 'A2')] as unknown as Parameters<typeof applyElements>[1]);
+    const a = cy.getElementById('a');
+    assert.equal(a.data('label'), 'A2');
+    assert.deepEqual(a.classes().sort(), [LOD_LABEL_CLASS, 'highlighted', 'status-reported', 'type-person'].sort());
+  });
 });
 
 describe('sunflowerPositions', () => {
