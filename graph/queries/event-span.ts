@@ -37,6 +37,17 @@ export const WINDOW_INDEX_HINT = 'USING INDEX e:Event(caseId, spanClass, startAt
 export const WINDOW_INDEX_KEYS_PRESENT = 'e.id IS NOT NULL AND e.endAt IS NOT NULL';
 
 /**
+ * Events `e` of span class `spanClass` (a Cypher expression) starting in [lower, upper) and meeting
+ * `where`: one range seek on the window index, read in index order. The MATCH and WHERE only; the
+ * caller orders, limits and returns.
+ */
+export function windowIndexSeek(spanClass: string, lower: string, upper: string, where?: string): string {
+  return `MATCH (e:Event) ${WINDOW_INDEX_HINT}
+  WHERE e.caseId = $caseId AND e.spanClass = ${spanClass} AND ${WINDOW_INDEX_KEYS_PRESENT}
+    AND e.startAt >= ${lower} AND e.startAt < ${upper}${where ? ` AND ${where}` : ''}`;
+}
+
+/**
  * The first $limit events overlapping [$from, $to), in (startAt, id) order, meeting `where` (a
  * predicate on `e`, or 'true'), as rows `e` (the fragment ends with them; the caller projects).
  * With `cursor`, only those after the keyset ($afterStart, $afterId).
@@ -59,9 +70,7 @@ export function windowPage(options: { where: string; cursor: boolean }): string 
 CALL (upper) {
   WITH upper, datetime($from) - duration({seconds: ${c.maxSpan}}) AS overlapFrom
   WITH upper, ${lower} AS lower
-  MATCH (e:Event) ${WINDOW_INDEX_HINT}
-  WHERE e.caseId = $caseId AND e.spanClass = ${c.id} AND ${WINDOW_INDEX_KEYS_PRESENT}
-    AND e.startAt >= lower AND e.startAt < upper AND e.endAt > datetime($from)${afterCursor} AND ${options.where}
+  ${windowIndexSeek(String(c.id), 'lower', 'upper', `e.endAt > datetime($from)${afterCursor} AND ${options.where}`)}
   WITH e ORDER BY e.caseId, e.spanClass, e.startAt, e.id LIMIT $limit
   RETURN collect(e) AS page
 }

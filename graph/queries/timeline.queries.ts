@@ -6,7 +6,7 @@
  * Kinds and statuses the reader hides are parameters (lists, possibly empty).
  */
 import { EVENT_LIST_ITEM } from './event-list-item';
-import { SPAN_CLASSES_LITERAL, WINDOW_INDEX_HINT, WINDOW_INDEX_KEYS_PRESENT, windowPage } from './event-span';
+import { SPAN_CLASSES_LITERAL, WINDOW_INDEX_HINT, WINDOW_INDEX_KEYS_PRESENT, windowIndexSeek, windowPage } from './event-span';
 
 /**
  * Kinds and statuses not hidden. Written so that with nothing hidden (the usual case) no property
@@ -20,9 +20,7 @@ const VISIBLE = visible('e.kind', 'e.status');
  * one range seek on the window index (event-span.ts), read in index order.
  */
 const classSeek = (lower: string, upper: string, extra?: string) => `
-  MATCH (e:Event) ${WINDOW_INDEX_HINT}
-  WHERE e.caseId = $caseId AND e.spanClass = cls.id AND ${WINDOW_INDEX_KEYS_PRESENT}
-    AND e.startAt >= ${lower} AND e.startAt < ${upper} AND ${VISIBLE}${extra ? ` AND ${extra}` : ''}
+  ${windowIndexSeek('cls.id', lower, upper, `${VISIBLE}${extra ? ` AND ${extra}` : ''}`)}
   RETURN e`;
 
 /** The earliest start an event of class `cls` overlapping the window can have. */
@@ -118,6 +116,11 @@ WITH CASE WHEN i < 0 THEN 0 WHEN i >= $count THEN $count - 1 ELSE i END AS bucke
 RETURN bucket, status, sum(n) AS n`;
 }
 
+/** The day rollups `d` of the window's whole days [$coreFrom, $coreTo) (index (caseId, day)). */
+const CORE_DAYS = `
+MATCH (d:EventDay)
+WHERE d.caseId = $caseId AND d.day >= date(datetime($coreFrom)) AND d.day < date(datetime($coreTo))`;
+
 /**
  * For buckets of a day or wider: the day rollups (graph/queries/event-days.queries.ts) of the
  * window's whole days [$coreFrom, $coreTo), which stand for the events starting on those days
@@ -127,9 +130,7 @@ RETURN bucket, status, sum(n) AS n`;
  * and those that began before it and still run, are counted one by one by TIMELINE_EDGE_COUNTS;
  * together they are TIMELINE_BUCKET_COUNTS.
  */
-export const TIMELINE_DAY_ROLLUPS = `
-MATCH (d:EventDay)
-WHERE d.caseId = $caseId AND d.day >= date(datetime($coreFrom)) AND d.day < date(datetime($coreTo))
+export const TIMELINE_DAY_ROLLUPS = `${CORE_DAYS}
 RETURN d.dayMs AS dayMs, d.kinds AS kinds, d.statuses AS statuses, d.counts AS counts`;
 
 /**
@@ -137,9 +138,7 @@ RETURN d.dayMs AS dayMs, d.kinds AS kinds, d.statuses AS statuses, d.counts AS c
  * EVENT_STATUSES order), five numbers a day instead of the (kind, status) lists, which at 1M events
  * hold dozens of entries a day that the driver must decode.
  */
-export const TIMELINE_DAY_STATUS_ROLLUPS = `
-MATCH (d:EventDay)
-WHERE d.caseId = $caseId AND d.day >= date(datetime($coreFrom)) AND d.day < date(datetime($coreTo))
+export const TIMELINE_DAY_STATUS_ROLLUPS = `${CORE_DAYS}
 RETURN d.dayMs AS dayMs, d.statusCounts AS statusCounts`;
 
 /**
