@@ -3,6 +3,9 @@ import { before, describe, it } from 'node:test';
 import { deleteCase, importCaseBundle } from '../../graph/import.repo';
 import { migrate } from '../../graph/migrations';
 import { searchCase } from '../../graph/search.repo';
+import { neo4j, read } from '../../graph/driver';
+import { SEARCH } from '../../graph/queries/read.queries';
+import { luceneQuery } from '../../lib/search/lucene';
 import { isolatedSampleCase } from './harness';
 import { SAMPLE_CASE_DIR, readCaseFolder } from '../../scripts/lib/case-folder';
 
@@ -93,6 +96,27 @@ describe('full-text search (real Neo4j index)', () => {
     } finally {
       await deleteCase(extendedId);
     }
+  });
+
+  it('reads the matches best first and stops at the page, instead of reading and sorting them all', async () => {
+    const lucene = luceneQuery('kazakhstan', caseId);
+    const all = await read(`CALL db.index.fulltext.queryNodes('search_case_text', $lucene) YIELD node WHERE node.caseId = $caseId RETURN count(*) AS n`, { lucene, caseId });
+    const matches = Number(all.records[0]!.get('n'));
+    const limit = 2;
+    assert.ok(matches > 3 * limit, `a common word of the case: ${matches} matches`);
+    const res = await read(`PROFILE ${SEARCH}`, { caseId, lucene, limit: neo4j.int(limit) });
+    assert.equal(res.records.length, limit);
+    type Plan = { operatorType: string; rows: number; children: Plan[] };
+    const ops: Plan[] = [];
+    const walk = (p: Plan) => { ops.push(p); p.children.forEach(walk); };
+    walk(res.summary.profile as unknown as Plan);
+    assert.ok(ops.some((o) => o.operatorType.startsWith('ProcedureCall')), ops.map((o) => o.operatorType).join(', '));
+    // The procedure reports no rows of its own; what it yielded is what the operators above it saw.
+    const most = Math.max(...ops.map((o) => o.rows));
+    assert.ok(most <= limit + 1, `an operator handled ${most} of the ${matches} matches for a page of ${limit}: ${ops.map((o) => `${o.operatorType} ${o.rows}`).join(', ')}`);
+    // Best first: scores never rise down the page.
+    const scores = res.records.map((r) => Number(r.get('score')));
+    assert.deepEqual(scores, [...scores].sort((a, b) => b - a));
   });
 
   it('answers null for an unknown case', async () => {
