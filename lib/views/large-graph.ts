@@ -230,10 +230,25 @@ export function detailedEdges(cy: cytoscape.Core, marginPx = 80): cytoscape.Edge
   });
 }
 
-/** Gives `cls` to exactly `wanted` among `scope`, in the caller's batch. */
-function setClassExactly(scope: cytoscape.CollectionReturnValue, cls: string, wanted: cytoscape.CollectionReturnValue): void {
-  scope.filter((el) => el.hasClass(cls) && !wanted.has(el)).removeClass(cls);
-  wanted.filter((el) => !el.hasClass(cls)).addClass(cls);
+/**
+ * One pass over the elements, in a batch: LOD_LABEL_CLASS on exactly `labelled`, and
+ * LOD_COARSE_EDGE_CLASS on every edge not in `detailed`, touching only elements whose class must
+ * change. Plain id sets and one loop: collection filters with `difference` and `has` over 20k
+ * elements cost ~100 ms a pass even when nothing changed (zoomed out, every settled pan).
+ */
+function applyLevelOfDetail(cy: cytoscape.Core, labelled: cytoscape.CollectionReturnValue, detailed: cytoscape.EdgeCollection): void {
+  const labelledIds = new Set(labelled.map((el) => el.id()));
+  const detailedIds = new Set(detailed.map((el) => el.id()));
+  cy.batch(() => {
+    cy.elements().forEach((el) => {
+      const id = el.id();
+      const label = labelledIds.has(id);
+      if (el.hasClass(LOD_LABEL_CLASS) !== label) el.toggleClass(LOD_LABEL_CLASS, label);
+      if (!el.isEdge()) return;
+      const coarse = !detailedIds.has(id);
+      if (el.hasClass(LOD_COARSE_EDGE_CLASS) !== coarse) el.toggleClass(LOD_COARSE_EDGE_CLASS, coarse);
+    });
+  });
 }
 
 /**
@@ -251,13 +266,7 @@ export function trackLevelOfDetail(cy: cytoscape.Core, options: { settleMs?: num
   const update = () => {
     timer = undefined;
     if (cy.destroyed()) return;
-    const labelled = labelledElements(cy, options.marginPx);
-    const detailed = detailedEdges(cy, options.marginPx);
-    const edges = cy.elements('edge');
-    cy.batch(() => {
-      setClassExactly(cy.elements(), LOD_LABEL_CLASS, labelled);
-      setClassExactly(edges, LOD_COARSE_EDGE_CLASS, edges.difference(detailed));
-    });
+    applyLevelOfDetail(cy, labelledElements(cy, options.marginPx), detailedEdges(cy, options.marginPx));
   };
   const schedule = () => {
     if (timer !== undefined) clearTimeout(timer);
