@@ -26,6 +26,6 @@ export async function getEntityNeighbourhood(id: string, hops: 1 | 2, limit: num
     },
     eventIds: toPlain(rec.get('eventIds')) as string[],
     limit,
-    truncated: Number(toPlain(rec.get('reachedCount'))) > limit,
+    truncated: rec.get('truncated') === true,
   };
 }

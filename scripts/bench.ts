@@ -286,6 +286,7 @@ async function latencyBench(previous: LatencySection | null) {
       { name: 'neighbourhood 1 hop (mid-degree entity)', cypher: R.ENTITY_NEIGHBOURHOOD[1], params: hood(mid), repo: () => getEntityNeighbourhood(mid, 1), bare: () => read(R.ENTITY_NEIGHBOURHOOD[1], hood(mid)) },
       { name: 'neighbourhood 2 hops (mid-degree entity)', cypher: R.ENTITY_NEIGHBOURHOOD[2], params: hood(mid), repo: () => getEntityNeighbourhood(mid, 2), bare: () => read(R.ENTITY_NEIGHBOURHOOD[2], hood(mid)) },
       { name: 'neighbourhood 1 hop (hub entity)', cypher: R.ENTITY_NEIGHBOURHOOD[1], params: hood(hub), repo: () => getEntityNeighbourhood(hub, 1), bare: () => read(R.ENTITY_NEIGHBOURHOOD[1], hood(hub)) },
+      { name: 'neighbourhood 2 hops (hub entity)', cypher: R.ENTITY_NEIGHBOURHOOD[2], params: hood(hub), repo: () => getEntityNeighbourhood(hub, 2), bare: () => read(R.ENTITY_NEIGHBOURHOOD[2], hood(hub)) },
       {
         // The large case's first view: its whole extent in 100 buckets, from the day rollups.
         name: 'timeline, whole case zoomed out (100 buckets)',

@@ -81,7 +81,9 @@ export const WRITE_PARTICIPATIONS = `
 UNWIND $rows AS row
 MATCH (en:Entity {id: row.entityId}), (ev:Event {id: row.eventId})
 MERGE (en)-[p:PARTICIPATES_IN {id: row.id}]->(ev)
-SET p.role = row.role, p.citationIds = row.citationIds`;
+SET p.role = row.role, p.citationIds = row.citationIds,
+    // Its ends' ids, for the participation index (migration 0014) that a neighbourhood reads in order.
+    p.entityId = row.entityId, p.eventId = row.eventId`;
 
 /** Relationship types cannot be parameters, so there is one query per type, built from the fixed list. */
 export const WRITE_RELATIONS: Readonly<Record<RelationType, string>> = Object.fromEntries(

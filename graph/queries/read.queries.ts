@@ -150,35 +150,76 @@ RETURN CASE WHEN node:Entity THEN 'entity' WHEN node:Event THEN 'event' ELSE 'ci
   CASE WHEN node:Citation THEN [(node)-[:QUOTES]->(s:Source) | s.title][0] ELSE null END AS sourceTitle`;
 
 /**
- * The steps a neighbourhood walks: taking part in an event, and the typed entity relationships.
- * A fixed list from the vocabulary (types cannot be parameters), so case membership, citations
- * and sources are never steps, and the planner expands only these types.
+ * Up to `k` events `entity` took part in, by id, read in order from the participation index
+ * (migration 0014: each participation holds its entity's and event's ids), so an entity in 10,000
+ * events costs what one in 10 does. A participation per role can repeat an event: DISTINCT keeps
+ * one, in the index's order. `guard` false seeks nothing (the seek value is null): a subquery's
+ * WHERE would be planned after the seek, which would then read every entry.
  */
-const NEIGHBOURHOOD_STEPS = ['PARTICIPATES_IN', ...RELATION_TYPES].join('|');
+const eventsByIdOf = (entity: string, guard: string, k: string, as: string) => `
+    MATCH ()-[p:PARTICIPATES_IN]->(${as}:Event)
+    USING INDEX p:PARTICIPATES_IN(entityId, eventId)
+    WHERE p.entityId = CASE WHEN ${guard} THEN ${entity}.id END AND p.eventId >= ''
+    WITH DISTINCT p.entityId AS byEntity, p.eventId AS byEvent, ${as}
+    ORDER BY byEntity, byEvent LIMIT ${k}`;
+
+/**
+ * The first ring: entities related to the centre (typed relationships, either direction) and
+ * events it took part in, by id, at most $limit + 1 (one more than is returned says "cut").
+ * Entity ids sort before event ids (ent_ < evt_), so "by id" is entities first, then events, and
+ * the events are asked for only while the entities leave room.
+ */
+const NEAREST_RING = `
+MATCH (n:Entity {id: $id})
+CALL (n) {
+  MATCH (n)-[:${RELATION_STEP}]-(m:Entity) WHERE m <> n
+  WITH DISTINCT m ORDER BY m.id LIMIT $limit + 1
+  RETURN collect(m) AS nearEntities
+}
+CALL (n, nearEntities) {${eventsByIdOf('n', 'size(nearEntities) <= $limit', '$limit + 1', 'e')}
+  RETURN collect(e) AS nearEvents
+}
+WITH n, (nearEntities + nearEvents)[..$limit + 1] AS ring1`;
+
+/**
+ * The second ring, asked only when the first left room: the neighbours of each node of the first
+ * ring (an entity's related entities and first events by id; an event's participants), without
+ * the centre and the first ring, by id, as many as still fit plus one. Exact with bounded reads:
+ * with at most $limit + 1 nodes excluded and at most $limit + 1 - size(ring1) wanted, any node of
+ * the answer is among the first $limit + 2 of each list it is in, and among the first 2 * $limit + 2
+ * distinct candidates (tests/integration/neighbourhood.test.ts compares with the full walk).
+ */
+const SECOND_RING = `
+CALL (n, ring1) {
+  UNWIND CASE WHEN size(ring1) <= $limit THEN ring1 ELSE [] END AS x
+  CALL (x) {
+    MATCH (x:Entity)-[:${RELATION_STEP}]-(m:Entity) RETURN m
+    UNION
+    MATCH (x:Event)<-[:PARTICIPATES_IN]-(m:Entity) RETURN m
+    UNION${eventsByIdOf('x', 'x:Entity', '$limit + 2', 'm')}
+    RETURN m
+  }
+  WITH DISTINCT m ORDER BY m.id LIMIT $limit * 2 + 2
+  RETURN collect(m) AS candidates
+}
+WITH n, ring1 + [m IN candidates WHERE m <> n AND NOT m IN ring1][..$limit + 1 - size(ring1)] AS reached`;
 
 /**
  * The neighbourhood of an entity, up to `hops` (1 or 2) steps along relationships and
  * participations (an event is a step: entity → event → co-participant is 2 hops). Bounded: at
- * most $limit entities and events besides the centre, nearest first (then by id, so the same
- * data always gives the same answer); `reached` says how many there were in all, so the caller
- * can tell the analyst that the answer was cut. Edges and participations are only those among
- * what is returned.
+ * most $limit entities and events besides the centre, nearest first, then by id (so entities
+ * before events, and the same data always gives the same answer); `truncated` says there were
+ * more. Edges and participations are only those among what is returned.
  *
- * One query per depth: a variable-length bound cannot be a parameter, and with `*1..2` filtered by
- * `length(p) <= $hops` the planner expanded two steps even for one (a hub's 1-hop neighbourhood at
- * 1M events walked 49,850 paths to keep 11,999). The edges and participations among what is
- * returned are found from the side that has few: typed entity relationships only, and an event's
- * participants (a handful) rather than a hub's participations (thousands).
+ * Built ring by ring, each read bounded by $limit rather than by degree: a hub of 11,153 events
+ * at 1M events took 110 ms for one hop and 373 ms for two when every path was walked and sorted,
+ * ~12 and ~15 ms this way (bench/results/scale.md). The edges and participations among what is
+ * returned are found from the side that has few: typed entity relationships only, and an
+ * event's participants (a handful) rather than a hub's participations (thousands).
  */
-const entityNeighbourhood = (hops: 1 | 2) => `
-MATCH (n:Entity {id: $id})
-OPTIONAL MATCH p = (n)-[rels:${NEIGHBOURHOOD_STEPS}*1..${hops}]-(m)
-WHERE m <> n AND all(x IN nodes(p) WHERE x:Entity OR x:Event)
-WITH n, m, min(length(p)) AS distance
-ORDER BY distance, m.id
-WITH n, collect(m) AS reached
-WITH n, size(reached) AS reachedCount, [n] + reached[..$limit] AS around
-RETURN n.caseId AS caseId, reachedCount,
+const entityNeighbourhood = (hops: 1 | 2) => `${NEAREST_RING}${hops === 2 ? SECOND_RING : '\nWITH n, ring1 AS reached'}
+WITH n, size(reached) > $limit AS truncated, [n] + reached[..$limit] AS around
+RETURN n.caseId AS caseId, truncated,
   [x IN around WHERE x:Entity | x { .id, .type, .name, .aliases, .aliasLangs }] AS entities,
   [x IN around WHERE x:Event | x.id] AS eventIds,
   COLLECT {
