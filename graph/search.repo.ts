@@ -11,6 +11,7 @@ import { SEARCH } from './queries/read.queries';
 import { getCase } from './cases.repo';
 
 interface Row {
+  inCase: boolean;
   kind: SearchHit['kind'];
   id: string;
   score: number;
@@ -22,6 +23,17 @@ interface Row {
 const capitalise = (s: string) => s.charAt(0).toUpperCase() + s.slice(1);
 
 /**
+ * The two ways SEARCH runs (see there): Lucene's best `limit`, records of other cases marked; or
+ * every match, filtered to the case before the page is cut.
+ */
+export type SearchWay = 'top' | 'filtered';
+
+export function searchParams(caseId: string, lucene: string, limit: number, way: SearchWay): Record<string, unknown> {
+  const top = way === 'top';
+  return { caseId, lucene, limit: neo4j.int(limit), options: top ? { limit: neo4j.int(limit) } : {}, othersToo: top };
+}
+
+/**
  * Full-text search within a case, over entity names and aliases (every script), event titles and
  * descriptions, and quotes with their translations. Null when the case does not exist.
  */
@@ -29,12 +41,11 @@ export async function searchCase(caseId: string, q: string, limit = 20): Promise
   // Not a case id: no such case (the API refuses one before this; other callers get null too).
   if (!CASE_ID_PATTERN.test(caseId)) return null;
   const lucene = luceneQuery(q, caseId);
-  const [found, res] = await Promise.all([
-    getCase(caseId),
-    lucene ? read(SEARCH, { caseId, lucene, limit: neo4j.int(limit) }) : Promise.resolve(null),
-  ]);
+  const search = async (way: SearchWay) => (lucene ? (await read(SEARCH, searchParams(caseId, lucene, limit, way))).records.map((r) => toPlain(r.toObject()) as Row) : []);
+  const [found, top] = await Promise.all([getCase(caseId), search('top')]);
   if (!found) return null;
-  const rows = (res?.records ?? []).map((r) => toPlain(r.toObject()) as Row);
+  // Another case's record among Lucene's best: this case's own page may be longer than what is left.
+  const rows = top.every((row) => row.inCase) ? top : await search('filtered');
   const names = (row: Row) => (row.kind === 'entity' ? [row.text.name ?? '', ...(row.text.aliasText ?? '').split(' | ')] : [row.text.title ?? '']);
   return { query: q, hits: rankHits(rows.map((row) => ({ hit: toHit(row, q), names: names(row) })), q) };
 }

@@ -123,21 +123,29 @@ export const PING = 'RETURN 1 AS ok';
 /**
  * Full-text search within one case. $lucene is built by lib/search/lucene.ts from user text, every
  * special character escaped, and requires the case, so the index answers this case's matches
- * only (the WHERE drops the rare record of a case whose id extends this one's). A citation is not
- * selectable by itself, so it carries what it supports (events first, then entities): selecting
- * the hit selects that.
+ * only, and the rare record of a case whose id extends this one's (the case is a phrase). A
+ * citation is not selectable by itself, so it carries what it supports (events first, then
+ * entities): selecting the hit selects that.
  *
  * The procedure yields its matches by descending score (equal scores in the index's own order,
  * the same for the same data), and the LIMIT stops reading them: an ORDER BY here would read and
  * sort every match first, tens of thousands for a common word in a large case (85,000 db hits for
  * 20 hits at 1M events, against 290).
+ *
+ * Two ways to run it (graph/search.repo.ts): first with $options {limit: $limit}, so Lucene keeps
+ * only the best `limit` (for one common word at 1M events, 34 -> 9 ms: without it the procedure
+ * collects and sorts every match), and $othersToo true, so a record of another case among them
+ * is returned, marked, rather than silently leaving the page short. When one is, the search is run
+ * again with $options {} and $othersToo false, which filters before the LIMIT.
  */
 export const SEARCH = `
-CALL db.index.fulltext.queryNodes('search_case_text', $lucene) YIELD node, score
-WHERE node.caseId = $caseId
-WITH node, score
+CALL db.index.fulltext.queryNodes('search_case_text', $lucene, $options) YIELD node, score
+WITH node, score, node.caseId = $caseId AS inCase
+WHERE inCase OR $othersToo
+WITH node, score, inCase
 LIMIT $limit
-RETURN CASE WHEN node:Entity THEN 'entity' WHEN node:Event THEN 'event' ELSE 'citation' END AS kind,
+RETURN inCase,
+  CASE WHEN node:Entity THEN 'entity' WHEN node:Event THEN 'event' ELSE 'citation' END AS kind,
   node.id AS id, score,
   node { .name, .aliasText, .type, .title, .kind, .description, .quote, .translation } AS text,
   CASE WHEN node:Citation THEN

@@ -2,8 +2,8 @@ import assert from 'node:assert/strict';
 import { before, describe, it } from 'node:test';
 import { deleteCase, importCaseBundle } from '../../graph/import.repo';
 import { migrate } from '../../graph/migrations';
-import { searchCase } from '../../graph/search.repo';
-import { neo4j, read } from '../../graph/driver';
+import { searchCase, searchParams, type SearchWay } from '../../graph/search.repo';
+import { read } from '../../graph/driver';
 import { SEARCH } from '../../graph/queries/read.queries';
 import { luceneQuery } from '../../lib/search/lucene';
 import { isolatedSampleCase } from './harness';
@@ -98,25 +98,52 @@ describe('full-text search (real Neo4j index)', () => {
     }
   });
 
-  it('reads the matches best first and stops at the page, instead of reading and sorting them all', async () => {
-    const lucene = luceneQuery('kazakhstan', caseId);
-    const all = await read(`CALL db.index.fulltext.queryNodes('search_case_text', $lucene) YIELD node WHERE node.caseId = $caseId RETURN count(*) AS n`, { lucene, caseId });
-    const matches = Number(all.records[0]!.get('n'));
-    const limit = 2;
-    assert.ok(matches > 3 * limit, `a common word of the case: ${matches} matches`);
-    const res = await read(`PROFILE ${SEARCH}`, { caseId, lucene, limit: neo4j.int(limit) });
-    assert.equal(res.records.length, limit);
-    type Plan = { operatorType: string; rows: number; children: Plan[] };
-    const ops: Plan[] = [];
-    const walk = (p: Plan) => { ops.push(p); p.children.forEach(walk); };
-    walk(res.summary.profile as unknown as Plan);
-    assert.ok(ops.some((o) => o.operatorType.startsWith('ProcedureCall')), ops.map((o) => o.operatorType).join(', '));
-    // The procedure reports no rows of its own; what it yielded is what the operators above it saw.
-    const most = Math.max(...ops.map((o) => o.rows));
-    assert.ok(most <= limit + 1, `an operator handled ${most} of the ${matches} matches for a page of ${limit}: ${ops.map((o) => `${o.operatorType} ${o.rows}`).join(', ')}`);
-    // Best first: scores never rise down the page.
-    const scores = res.records.map((r) => Number(r.get('score')));
-    assert.deepEqual(scores, [...scores].sort((a, b) => b - a));
+  it('keeps its page full when records of a case whose id extends its own outrank its own', async () => {
+    // The other case's events titled "Almaty Almaty Almaty" score above anything of this case, so
+    // Lucene's best 3 are all theirs: the search must then read on, filtered, for this case's 3.
+    const extendedId = `${caseId}-louder`;
+    const louder = readCaseFolder(SAMPLE_CASE_DIR, extendedId);
+    await importCaseBundle({ ...louder, events: louder.events.map((e, i) => (i < 5 ? { ...e, title: 'Almaty Almaty Almaty' } : e)) });
+    try {
+      const lucene = luceneQuery('Almaty', caseId)!;
+      const best = await read(SEARCH, searchParams(caseId, lucene, 3, 'top'));
+      assert.deepEqual(best.records.map((r) => r.get('inCase')), [false, false, false], 'Lucene\'s best three are the other case\'s');
+      const own = (await hits('Almaty')).map((h) => h.id);
+      const page = (await searchCase(caseId, 'Almaty', 3))!.hits.map((h) => h.id);
+      assert.equal(page.length, 3);
+      assert.ok(page.every((id) => own.includes(id)), 'all of this case');
+    } finally {
+      await deleteCase(extendedId);
+    }
+  });
+
+  for (const way of ['top', 'filtered'] as const satisfies readonly SearchWay[]) {
+    it(`reads the matches best first and stops at the page, instead of reading and sorting them all (${way})`, async () => {
+      const lucene = luceneQuery('kazakhstan', caseId)!;
+      const all = await read(`CALL db.index.fulltext.queryNodes('search_case_text', $lucene) YIELD node WHERE node.caseId = $caseId RETURN count(*) AS n`, { lucene, caseId });
+      const matches = Number(all.records[0]!.get('n'));
+      const limit = 2;
+      assert.ok(matches > 3 * limit, `a common word of the case: ${matches} matches`);
+      const res = await read(`PROFILE ${SEARCH}`, searchParams(caseId, lucene, limit, way));
+      assert.equal(res.records.length, limit);
+      type Plan = { operatorType: string; rows: number; children: Plan[] };
+      const ops: Plan[] = [];
+      const walk = (p: Plan) => { ops.push(p); p.children.forEach(walk); };
+      walk(res.summary.profile as unknown as Plan);
+      assert.ok(ops.some((o) => o.operatorType.startsWith('ProcedureCall')), ops.map((o) => o.operatorType).join(', '));
+      // The procedure reports no rows of its own; what it yielded is what the operators above it saw.
+      const most = Math.max(...ops.map((o) => o.rows));
+      assert.ok(most <= limit + 1, `an operator handled ${most} of the ${matches} matches for a page of ${limit}: ${ops.map((o) => `${o.operatorType} ${o.rows}`).join(', ')}`);
+      // Best first: scores never rise down the page.
+      const scores = res.records.map((r) => Number(r.get('score')));
+      assert.deepEqual(scores, [...scores].sort((a, b) => b - a));
+    });
+  }
+
+  it('gives the same page both ways when only its own case matches', async () => {
+    const lucene = luceneQuery('kazakhstan', caseId)!;
+    const ids = async (way: SearchWay) => (await read(SEARCH, searchParams(caseId, lucene, 5, way))).records.map((r) => r.get('id') as string);
+    assert.deepEqual(await ids('top'), await ids('filtered'));
   });
 
   it('answers null for an unknown case', async () => {
