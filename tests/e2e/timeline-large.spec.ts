@@ -110,9 +110,20 @@ test.describe('large case page', () => {
 
     const workers: string[] = [];
     page.on('worker', (w) => workers.push(w.url()));
+    // The first answer is the whole case with its extent; the fitted window is then asked for.
+    const isTimeline = (url: string, windowed: boolean) => url.includes(`/api/cases/${CASE_ID}/timeline`) && new URL(url).searchParams.has('from') === windowed;
+    const firstAnswer = page.waitForResponse((r) => isTimeline(r.url(), false));
+    const fitted = page.waitForResponse((r) => isTimeline(r.url(), true));
     const started = Date.now();
     await page.goto(`/cases/${CASE_ID}`);
     await expect(page.getByTestId('timeline').locator('.vis-item.tw-bucket').first()).toBeVisible({ timeout: 30_000 });
+    // The fit shows the whole case, even one longer than the default widest zoom (ten years; this
+    // one is longer): a clamped window would cut its edges while the count said "all".
+    const { extent } = TimelineWindow.parse(await (await firstAnswer).json());
+    const shown = new URL((await fitted).url()).searchParams;
+    expect(extent).not.toBeNull();
+    expect(Date.parse(shown.get('from')!)).toBeLessThanOrEqual(Date.parse(extent!.start));
+    expect(Date.parse(shown.get('to')!)).toBeGreaterThanOrEqual(Date.parse(extent!.end));
     await expect(page.getByTestId('timeline-window-summary')).toContainText(`${EVENTS.toLocaleString('en')} events in this window`);
     // Interactive: the search box answers (hydrated, and /api/search works on the large case).
     const first = EventPage.parse(await (await request.get(`/api/cases/${CASE_ID}/events?limit=1`)).json()).events[0]!;

@@ -36,6 +36,8 @@ type CanvasItem = LaneItem | BucketItem;
 
 const HOUR = 60 * 60 * 1000;
 const DAY = 24 * HOUR;
+/** The widest window by default: past it the axis is unreadable; a longer case widens it (boundsOf). */
+const ZOOM_MAX = DAY * 365 * 10;
 const PLAY_INTERVAL_MS = 1200;
 
 /**
@@ -112,7 +114,7 @@ export function TimelineCanvas({ view, linked, onSelect, onHover, lanes: wantedL
       // Wheel scrolls the page; Ctrl+wheel (or pinch, or the buttons) zooms.
       zoomKey: 'ctrlKey',
       zoomMin: HOUR * 6,
-      zoomMax: DAY * 365 * 10,
+      zoomMax: ZOOM_MAX,
       minHeight: 240,
       maxHeight: 560,
       verticalScroll: true,
@@ -226,14 +228,14 @@ export function TimelineCanvas({ view, linked, onSelect, onHover, lanes: wantedL
       // every window and must not move the bounds.
       const range = fullRange();
       if (range && !fitted.current) {
-        timeline.setOptions({ min: range.min, max: range.max });
+        timeline.setOptions(boundsOf(range));
         if (wantedWindow) setWindowQuietly(wantedWindow.start, wantedWindow.end);
         else setWindowQuietly(range.start, range.end);
         fitted.current = true;
       }
     } else if ((replace.length || stale.length) && items.length) {
       const range = paddedRange(items);
-      timeline.setOptions({ min: range.min, max: range.max });
+      timeline.setOptions(boundsOf(range));
       if (!fitted.current) {
         if (wantedWindow) setWindowQuietly(wantedWindow.start, wantedWindow.end);
         else setWindowQuietly(range.start, range.end);
@@ -493,6 +495,15 @@ function paddedRange(items: readonly CanvasItem[]): { start: Date; end: Date; mi
 /** The API's instants are wall-clock read as UTC; the axis reads wall-clock as local time. */
 function floatingMs(isoUtc: string): number {
   return new Date(isoUtc.slice(0, 19)).getTime();
+}
+
+/**
+ * How far the reader may pan and zoom out: to the padded span and twice the case's span beyond
+ * it, and at least wide enough to show the whole case at once. A case longer than ZOOM_MAX would
+ * otherwise be fitted to a clamped window that cuts its edges, while the counts said "all".
+ */
+function boundsOf(range: { start: Date; end: Date; min: Date; max: Date }): Pick<TimelineOptions, 'min' | 'max' | 'zoomMax'> {
+  return { min: range.min, max: range.max, zoomMax: Math.max(ZOOM_MAX, range.end.getTime() - range.start.getTime()) };
 }
 
 /** [lo, hi] (epoch ms on the axis) with some air around it. */
