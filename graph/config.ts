@@ -1,6 +1,7 @@
 import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
-import { z } from '../lib/zod';
+import '../lib/zod';
+import { z } from 'zod';
 
 /**
  * Where the app finds Neo4j, parsed once from the environment. With NEO4J_URI set, the app talks to

@@ -1,5 +1,6 @@
 import type { ManagedTransaction } from 'neo4j-driver';
-import { z } from '../lib/zod';
+import '../lib/zod';
+import { z } from 'zod';
 import {
   Story,
   StoryCreate,

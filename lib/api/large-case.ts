@@ -1,4 +1,5 @@
-import { z } from '../zod';
+import '../zod';
+import { z } from 'zod';
 import { EventKind, EventStatus } from '../model/vocab';
 import { WindowQuery } from './params';
 import { CaseGraph } from './views';

@@ -1,4 +1,5 @@
-import { z } from '../zod';
+import '../zod';
+import { z } from 'zod';
 import { EXPORT_FORMATS, EXPORT_MEDIA_TYPES, IMPORT_FORMATS } from '../interchange';
 import { OEmbedRich } from '../embed/oembed';
 import { MAX_SNAPSHOT_BYTES, PublicationList, PublishResult } from '../embed/publication';

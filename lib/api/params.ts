@@ -1,4 +1,5 @@
-import { z } from '../zod';
+import '../zod';
+import { z } from 'zod';
 import { ID_PATTERN } from '../model/ids';
 import { intervalOf, parsePartialDate } from '../model/partial-date';
 import { CaseId } from '../model/case';

@@ -1,4 +1,5 @@
-import { z } from '../zod';
+import '../zod';
+import { z } from 'zod';
 import { STORY_ID_PATTERN } from '../stories/story.schema';
 import { CaseIdParam } from './params';
 

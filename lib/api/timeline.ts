@@ -1,4 +1,5 @@
-import { z } from '../zod';
+import '../zod';
+import { z } from 'zod';
 import { EventKind, EventStatus, EVENT_STATUSES } from '../model/vocab';
 import { DEFAULT_BUCKETS, MAX_BUCKETS } from '../views/timeline-buckets';
 import { EventListItem } from './views';

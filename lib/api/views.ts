@@ -1,4 +1,5 @@
-import { z } from '../zod';
+import '../zod';
+import { z } from 'zod';
 import { Case } from '../model/case';
 import { Asserter, AttributionLink, Citation } from '../model/citation';
 import { Alias, Entity } from '../model/entity';

@@ -1,4 +1,5 @@
-import { z } from '../zod';
+import '../zod';
+import { z } from 'zod';
 
 /**
  * Accounts and access, one definition for the API, the sign-in page and the CLI.

@@ -1,4 +1,5 @@
-import { z } from '../zod';
+import '../zod';
+import { z } from 'zod';
 import { Alias } from '../model/entity';
 import { PartialDate, TimeZone } from '../model/partial-date';
 import { AsserterKind, EntityType, EventKind, EventStatus, RelationType, Stance } from '../model/vocab';

@@ -1,4 +1,5 @@
-import { z } from '../zod';
+import '../zod';
+import { z } from 'zod';
 import { CASE_ID_PATTERN } from '../model/ids';
 import { VERSION_PATTERN } from './version';
 

@@ -1,4 +1,5 @@
-import { z } from '../zod';
+import '../zod';
+import { z } from 'zod';
 import { CaseBundle } from '../model/bundle';
 import { CaseId } from '../model/case';
 import { canonicalBundle } from '../interchange/bundle';

@@ -1,4 +1,5 @@
-import { z } from '../zod';
+import '../zod';
+import { z } from 'zod';
 import { CaseId } from '../model/case';
 import { MAX_INPUT_BYTES } from './errors';
 import { SourceMeta } from './proposals.schema';

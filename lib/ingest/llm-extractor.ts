@@ -1,4 +1,5 @@
-import { z } from '../zod';
+import '../zod';
+import { z } from 'zod';
 import { parsePartialDate, precisionOf } from '../model/partial-date';
 import { EventKind } from '../model/vocab';
 import { attribute } from './attribution';

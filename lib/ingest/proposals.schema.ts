@@ -1,4 +1,5 @@
-import { z } from '../zod';
+import '../zod';
+import { z } from 'zod';
 import { CaseId } from '../model/case';
 import { Asserter } from '../model/citation';
 import { PartialDate, TimeZone } from '../model/partial-date';

@@ -1,4 +1,5 @@
-import { z } from '../zod';
+import '../zod';
+import { z } from 'zod';
 import type { CaseBundle } from '../model/bundle';
 import { CASE_ID_PATTERN } from '../model/ids';
 import { InterchangeError } from './errors';

@@ -1,4 +1,5 @@
-import { z } from '../zod';
+import '../zod';
+import { z } from 'zod';
 import type { CaseBundle } from '../model/bundle';
 import type { Event } from '../model/event';
 import { compareInstants, formatRange, intervalOf, parsePartialDate } from '../model/partial-date';

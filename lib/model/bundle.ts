@@ -1,4 +1,5 @@
-import { z } from '../zod';
+import '../zod';
+import { z } from 'zod';
 import { Case } from './case';
 import { Citation } from './citation';
 import { Entity } from './entity';

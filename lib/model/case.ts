@@ -1,4 +1,5 @@
-import { z } from '../zod';
+import '../zod';
+import { z } from 'zod';
 import { CASE_ID_PATTERN } from './ids';
 
 export const CaseId = z.string().regex(CASE_ID_PATTERN, 'a case id is a lowercase slug such as kazakhstan-2022-01');

@@ -1,4 +1,5 @@
-import { z } from '../zod';
+import '../zod';
+import { z } from 'zod';
 import { ID_PATTERN } from './ids';
 import { PartialDate, TimeZone, compareInstants, intervalOf, isValidTimeZone, parsePartialDate, precisionOf } from './partial-date';
 import { EventKind, EventStatus, Precision } from './vocab';

@@ -1,4 +1,5 @@
-import { z } from '../zod';
+import '../zod';
+import { z } from 'zod';
 import { ID_PATTERN } from './ids';
 import { PartialDate } from './partial-date';
 import { RelationType } from './vocab';

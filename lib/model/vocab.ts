@@ -1,4 +1,5 @@
-import { z } from '../zod';
+import '../zod';
+import { z } from 'zod';
 
 /**
  * The closed vocabularies of the model. Everything that becomes a Neo4j label, a relationship type

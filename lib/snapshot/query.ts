@@ -1,4 +1,5 @@
-import { z } from '../zod';
+import '../zod';
+import { z } from 'zod';
 import { EntityType, EventKind, EventStatus } from '../model/vocab';
 import { ID_PATTERN } from '../model/ids';
 import type { Filters } from '../filters';

@@ -1,4 +1,5 @@
-import { z } from '../zod';
+import '../zod';
+import { z } from 'zod';
 import { CASE_ID_PATTERN, ID_PATTERN, idKindOf, makeId } from '../model/ids';
 import type { TimeWindow } from '../url-state';
 

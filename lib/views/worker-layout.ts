@@ -1,4 +1,5 @@
-import { z } from '../zod';
+import '../zod';
+import { z } from 'zod';
 
 /**
  * The message protocol of the network's layout worker (app/_components/network/fcose.worker.ts):

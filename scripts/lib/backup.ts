@@ -1,7 +1,8 @@
 import { createHash } from 'node:crypto';
 import { mkdirSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
-import { z } from '../../lib/zod';
+import '../../lib/zod';
+import { z } from 'zod';
 import { listCases } from '../../graph/cases.repo';
 import { importCaseBundle } from '../../graph/import.repo';
 import { getCaseBundle } from '../../graph/interchange.repo';

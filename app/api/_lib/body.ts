@@ -1,5 +1,6 @@
 import 'server-only';
-import { z } from '@/lib/zod';
+import '@/lib/zod';
+import { z } from 'zod';
 
 /** The body is over the route's limit: 413, nothing read past the limit. */
 export class PayloadTooLargeError extends Error {

@@ -1,5 +1,6 @@
 import { NextResponse, type NextRequest } from 'next/server';
-import { z } from '@/lib/zod';
+import '@/lib/zod';
+import { z } from 'zod';
 import { CaseIdParam } from '@/lib/api/params';
 import { STORY_BODY_LIMIT } from '@/lib/api/stories';
 import { createStory, listStories } from '@/graph/stories.repo';

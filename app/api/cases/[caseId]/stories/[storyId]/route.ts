@@ -1,5 +1,6 @@
 import { NextResponse, type NextRequest } from 'next/server';
-import { z } from '@/lib/zod';
+import '@/lib/zod';
+import { z } from 'zod';
 import { STORY_BODY_LIMIT, StoryDeleteQuery, StoryParams } from '@/lib/api/stories';
 import { deleteStory, getStory, updateStory } from '@/graph/stories.repo';
 import { requireCaseRead, requireEditor } from '../../../../_lib/auth';
