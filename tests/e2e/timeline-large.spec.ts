@@ -114,6 +114,14 @@ test.describe('large case page', () => {
     const isTimeline = (url: string, windowed: boolean) => url.includes(`/api/cases/${CASE_ID}/timeline`) && new URL(url).searchParams.has('from') === windowed;
     const firstAnswer = page.waitForResponse((r) => isTimeline(r.url(), false));
     const fitted = page.waitForResponse((r) => isTimeline(r.url(), true));
+    // The network follows the window the timeline loaded: first the whole case's, then (unless the
+    // first request was superseded in time) the fitted window's, which may add a node or two.
+    const networkWindows: Array<{ from: number; to: number }> = [];
+    page.on('response', (r) => {
+      if (!r.url().includes(`/api/cases/${CASE_ID}/network`)) return;
+      const q = new URL(r.url()).searchParams;
+      networkWindows.push({ from: Date.parse(q.get('from') ?? ''), to: Date.parse(q.get('to') ?? '') });
+    });
     const started = Date.now();
     await page.goto(`/cases/${CASE_ID}`);
     await expect(page.getByTestId('timeline').locator('.vis-item.tw-bucket').first()).toBeVisible({ timeout: 30_000 });
@@ -148,7 +156,22 @@ test.describe('large case page', () => {
     // and the nodes stand where it put them, apart from one another.
     await expect(page.locator('[data-layout]').first()).toHaveAttribute('data-layout', 'worker', { timeout: 60_000 });
     expect(workers.length).toBeGreaterThan(0);
-    const positions = await page.evaluate(() => window.__twCy!.nodes().map((n) => `${Math.round(n.position('x'))},${Math.round(n.position('y'))}`));
+    // Once the fitted window's network is in and any layout of what it added has come to rest.
+    const fittedFrom = Date.parse(shown.get('from')!);
+    const fittedTo = Date.parse(shown.get('to')!);
+    await expect.poll(() => networkWindows.some((w) => w.from === fittedFrom && w.to === fittedTo), { timeout: 30_000 }).toBe(true);
+    await expect(note).not.toContainText('updating');
+    const positionsNow = () => page.evaluate(() => window.__twCy!.nodes().map((n) => `${Math.round(n.position('x'))},${Math.round(n.position('y'))}`));
+    let positions = await positionsNow();
+    await expect
+      .poll(async () => {
+        const next = await positionsNow();
+        const still = next.join(' ') === positions.join(' ');
+        positions = next;
+        return still;
+      }, { intervals: [500], timeout: 30_000 })
+      .toBe(true);
+    expect(positions.length).toBe(300);
     expect(new Set(positions).size).toBe(300);
     // Bounded DOM: a few hundred timeline items, no list of every event.
     expect(await page.getByTestId('timeline').locator('.vis-item').count()).toBeLessThanOrEqual(MAX_DOM_ITEMS);
