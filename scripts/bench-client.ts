@@ -772,6 +772,7 @@ function markdown(r: Result): string {
   if (t) {
     // Vanilla that never finished: its time, and so each ratio, is a lower bound.
     const gt = t.vanilla.finished ? '' : '≥ ';
+    const vanillaPanned = t.vanilla.pan.frames > 0;
     lines.push(
       `## Timeline: ${t.events.toLocaleString('en')} events`,
       '',
@@ -781,9 +782,10 @@ function markdown(r: Result): string {
       `| first render, from navigation (ms) | ${gt}${t.vanilla.navigationToFirstRenderMs} | ${t.ours.navigationToFirstRenderMs} | ${gt}${t.ratios.firstRenderFromNavigation}× faster |`,
       `| first render, from construction / mount (ms) | ${gt}${t.vanilla.mountToFirstRenderMs} | ${t.ours.mountToFirstRenderMs} | ${gt}${t.ratios.firstRenderFromMount}× faster |`,
       `| DOM items (.vis-item) | ${t.vanilla.domItems} | ${t.ours.domItems} | ${t.ratios.domItems}× fewer |`,
-      `| drag-pan: frames/s | ${t.vanilla.pan.fps} | ${t.ours.pan.fps} | ${t.ratios.panFps}× |`,
-      `| drag-pan: longest frame (ms) | ${t.vanilla.pan.maxFrameMs} | ${t.ours.pan.maxFrameMs} | |`,
-      `| drag-pan: wall time of the same 60 moves (ms) | ${t.vanilla.pan.elapsedMs} | ${t.ours.pan.elapsedMs} | |`,
+      // A vanilla pan that never finished (or never started) has no frame rate: not a 0× ratio.
+      `| drag-pan: frames/s | ${vanillaPanned ? t.vanilla.pan.fps : 'not measured'} | ${t.ours.pan.fps} | ${vanillaPanned ? `${t.ratios.panFps}×` : ''} |`,
+      `| drag-pan: longest frame (ms) | ${vanillaPanned ? t.vanilla.pan.maxFrameMs : 'not measured'} | ${t.ours.pan.maxFrameMs} | |`,
+      `| drag-pan: wall time of the same 60 moves (ms) | ${vanillaPanned ? t.vanilla.pan.elapsedMs : t.vanilla.pan.elapsedMs > 0 ? `> ${t.vanilla.pan.elapsedMs} (gave up)` : 'not measured'} | ${t.ours.pan.elapsedMs} | |`,
       '',
       `Vanilla: ${t.vanilla.note}. Ours: ${t.ours.note}; its first render includes the API request and the database query.`,
       '',

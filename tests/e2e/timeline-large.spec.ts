@@ -114,8 +114,9 @@ test.describe('large case page', () => {
     const isTimeline = (url: string, windowed: boolean) => url.includes(`/api/cases/${CASE_ID}/timeline`) && new URL(url).searchParams.has('from') === windowed;
     const firstAnswer = page.waitForResponse((r) => isTimeline(r.url(), false));
     const fitted = page.waitForResponse((r) => isTimeline(r.url(), true));
-    // The network follows the window the timeline loaded: first the whole case's, then (unless the
-    // first request was superseded in time) the fitted window's, which may add a node or two.
+    // The network follows the window the timeline loaded: the whole case's, then (unless that
+    // request was superseded in time) the fitted window's. A read of the positions before the
+    // second was drawn and still once saw two nodes on one spot (CI; not reproduced here).
     const networkWindows: Array<{ from: number; to: number }> = [];
     page.on('response', (r) => {
       if (!r.url().includes(`/api/cases/${CASE_ID}/network`)) return;
@@ -156,7 +157,7 @@ test.describe('large case page', () => {
     // and the nodes stand where it put them, apart from one another.
     await expect(page.locator('[data-layout]').first()).toHaveAttribute('data-layout', 'worker', { timeout: 60_000 });
     expect(workers.length).toBeGreaterThan(0);
-    // Once the fitted window's network is in and any layout of what it added has come to rest.
+    // Once the fitted window's network is in and the drawing has come to rest.
     const fittedFrom = Date.parse(shown.get('from')!);
     const fittedTo = Date.parse(shown.get('to')!);
     await expect.poll(() => networkWindows.some((w) => w.from === fittedFrom && w.to === fittedTo), { timeout: 30_000 }).toBe(true);
