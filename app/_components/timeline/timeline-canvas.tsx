@@ -39,6 +39,13 @@ const DAY = 24 * HOUR;
 /** The widest window by default: past it the axis is unreadable; a longer case widens it (boundsOf). */
 const ZOOM_MAX = DAY * 365 * 10;
 const PLAY_INTERVAL_MS = 1200;
+/**
+ * The narrowest a count bar of the aggregating timeline may be drawn: its label, up to "12,345"
+ * at 0.8rem with its padding and border, must fit. vis-timeline clips a range item's content, and
+ * at 12 px a bar (the width asked for before) showed "26" for 265.
+ */
+const MIN_BUCKET_PX = 56;
+const MAX_BUCKETS_ASKED = 150;
 
 /**
  * Owns one vis-timeline instance: created once on a ref, fed through a DataSet that is updated
@@ -64,7 +71,7 @@ export function TimelineCanvas({ view, linked, onSelect, onHover, lanes: wantedL
   const onRange = (w: TimeWindow) => {
     if (!remote) return;
     const width = containerRef.current?.clientWidth ?? 800;
-    request({ ...w, buckets: Math.min(150, Math.max(20, Math.round(width / 12))) });
+    request({ ...w, buckets: Math.min(MAX_BUCKETS_ASKED, Math.max(1, Math.floor(width / MIN_BUCKET_PX))) });
   };
   const callbacks = useRef({ onSelect, onHover, onWindowChange, onRange });
   useEffect(() => {
