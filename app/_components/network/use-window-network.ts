@@ -13,8 +13,8 @@ export interface WindowNetworkRequest {
   hideStatuses: readonly EventStatus[];
 }
 
-// The timeline answers twice in quick succession on first load (the whole case, then the window
-// it fits): wait this long for the window to settle before asking.
+// A reader zooming step by step (buttons, a bucket click, then another) gets a timeline answer per
+// step: wait this long for the window to settle before asking for its network.
 const DEBOUNCE_MS = 250;
 
 /**

@@ -39,6 +39,8 @@ const DAY = 24 * HOUR;
 /** The widest window by default: past it the axis is unreadable; a longer case widens it (boundsOf). */
 const ZOOM_MAX = DAY * 365 * 10;
 const PLAY_INTERVAL_MS = 1200;
+/** The air on each side of a fitted span, as a fraction of it (paddedSpan). */
+const EDGE_PAD = 0.04;
 /**
  * The narrowest a count bar of the aggregating timeline may be drawn: its label, up to "12,345"
  * at 0.8rem with its padding and border, must fit. vis-timeline clips a range item's content, and
@@ -46,6 +48,11 @@ const PLAY_INTERVAL_MS = 1200;
  */
 const MIN_BUCKET_PX = 56;
 const MAX_BUCKETS_ASKED = 150;
+
+/** How many count bars a span drawn this many pixels wide can hold. */
+function bucketsFor(widthPx: number): number {
+  return Math.min(MAX_BUCKETS_ASKED, Math.max(1, Math.floor(widthPx / MIN_BUCKET_PX)));
+}
 
 /**
  * Owns one vis-timeline instance: created once on a ref, fed through a DataSet that is updated
@@ -58,7 +65,10 @@ export function TimelineCanvas({ view, linked, onSelect, onHover, lanes: wantedL
   const containerRef = useRef<HTMLDivElement>(null);
   const timelineRef = useRef<Timeline | null>(null);
   const itemsRef = useRef<DataSet<CanvasItem, 'id'> | null>(null);
-  const { answer, extent, error, request } = useTimelineWindow(remote);
+  // The first answer (the whole case) is drawn in the padded fit of its extent: as many buckets
+  // as fit that narrower span at MIN_BUCKET_PX, so the fit need not be asked for again.
+  const firstBuckets = () => bucketsFor((containerRef.current?.clientWidth ?? 800) / (1 + 2 * EDGE_PAD));
+  const { answer, extent, error, request } = useTimelineWindow(remote, firstBuckets);
   useEffect(() => {
     if (answer) onAnswer?.(answer);
   }, [answer, onAnswer]);
@@ -70,8 +80,7 @@ export function TimelineCanvas({ view, linked, onSelect, onHover, lanes: wantedL
   // Every settled window, quiet or not: the aggregating timeline loads it (no-op for small cases).
   const onRange = (w: TimeWindow) => {
     if (!remote) return;
-    const width = containerRef.current?.clientWidth ?? 800;
-    request({ ...w, buckets: Math.min(MAX_BUCKETS_ASKED, Math.max(1, Math.floor(width / MIN_BUCKET_PX))) });
+    request({ ...w, buckets: bucketsFor(containerRef.current?.clientWidth ?? 800) });
   };
   const callbacks = useRef({ onSelect, onHover, onWindowChange, onRange });
   useEffect(() => {
@@ -80,6 +89,10 @@ export function TimelineCanvas({ view, linked, onSelect, onHover, lanes: wantedL
   // A window we set ourselves (first fit, restoring a URL): not reported back when vis announces
   // it (which it does 200 ms later, hence a remembered window rather than a flag).
   const quietWindow = useRef<string | null>(null);
+  // The first fit of an aggregating timeline to the whole case: the answer already drawn covers
+  // it (the padding around the extent holds no event), so it is not asked for again, and the
+  // network that follows the timeline's answers loads once.
+  const wholeCaseFit = useRef<string | null>(null);
 
   const [activeId, setActiveId] = useState<string | null>(null);
   const [announcement, setAnnouncement] = useState('');
@@ -168,8 +181,10 @@ export function TimelineCanvas({ view, linked, onSelect, onHover, lanes: wantedL
     timeline.on('rangechanged', (props: unknown) => {
       const w = windowOf(props);
       if (!w) return;
-      callbacks.current.onRange(w);
       const key = `${w.start}/${w.end}`;
+      const answered = wholeCaseFit.current === key;
+      wholeCaseFit.current = null;
+      if (!answered) callbacks.current.onRange(w);
       if (quietWindow.current === key) {
         quietWindow.current = null;
         return;
@@ -193,12 +208,13 @@ export function TimelineCanvas({ view, linked, onSelect, onHover, lanes: wantedL
   }, []);
 
   /** Moves the window without reporting it (it came from the URL, or is the first fit). */
-  const setWindowQuietly = (start: Date | string, end: Date | string) => {
+  const setWindowQuietly = (start: Date | string, end: Date | string): string | null => {
     const timeline = timelineRef.current;
-    if (!timeline) return;
+    if (!timeline) return null;
     timeline.setWindow(start, end, { animation: false });
     const shown = timeline.getWindow();
     quietWindow.current = `${wallClockMinute(shown.start)}/${wallClockMinute(shown.end)}`;
+    return quietWindow.current;
   };
 
   // Data: apply the new items as a diff, so vis keeps the DOM of unchanged items.
@@ -237,7 +253,9 @@ export function TimelineCanvas({ view, linked, onSelect, onHover, lanes: wantedL
       if (range && !fitted.current) {
         timeline.setOptions(boundsOf(range));
         if (wantedWindow) setWindowQuietly(wantedWindow.start, wantedWindow.end);
-        else setWindowQuietly(range.start, range.end);
+        // Only an answer to the whole case covers the fit (after a filter change the last window
+        // asked stands, and this is not the first fit anyway).
+        else wholeCaseFit.current = answer?.extent ? setWindowQuietly(range.start, range.end) : null;
         fitted.current = true;
       }
     } else if ((replace.length || stale.length) && items.length) {
@@ -516,7 +534,7 @@ function boundsOf(range: { start: Date; end: Date; min: Date; max: Date }): Pick
 /** [lo, hi] (epoch ms on the axis) with some air around it. */
 function paddedSpan(lo: number, hi: number): { start: Date; end: Date; min: Date; max: Date } {
   const span = Math.max(hi - lo, DAY);
-  const pad = span * 0.04;
+  const pad = span * EDGE_PAD;
   const slack = span * 2;
   return {
     start: new Date(lo - pad),

@@ -23,9 +23,10 @@ const DEBOUNCE_MS = 120;
 /**
  * Loads windows of a large case from GET /api/cases/{id}/timeline. Requests are debounced (a pan
  * or zoom settles before we ask) and the previous request is aborted, so answers never arrive out
- * of order. The extent comes with the first answer (asked without a window) and is kept.
+ * of order. The extent comes with the first answer (asked without a window, in `firstBuckets()`
+ * buckets) and is kept.
  */
-export function useTimelineWindow(remote: RemoteTimeline | null) {
+export function useTimelineWindow(remote: RemoteTimeline | null, firstBuckets: () => number) {
   const [answer, setAnswer] = useState<TimelineWindow | null>(null);
   const [extent, setExtent] = useState<TimelineWindow['extent']>(null);
   const [error, setError] = useState<string | null>(null);
@@ -34,6 +35,9 @@ export function useTimelineWindow(remote: RemoteTimeline | null) {
   const inFlight = useRef<AbortController | null>(null);
   const caseId = remote?.caseId ?? null;
   const filterKey = remote ? [...remote.hideKinds, '|', ...remote.hideStatuses].join(',') : '';
+
+  const firstBucketsRef = useRef(firstBuckets);
+  firstBucketsRef.current = firstBuckets;
 
   const fetchNow = useCallback(
     async (w: WindowRequest | null) => {
@@ -47,7 +51,7 @@ export function useTimelineWindow(remote: RemoteTimeline | null) {
         q.set('from', `${w.start}Z`);
         q.set('to', `${w.end}Z`);
         q.set('buckets', String(w.buckets));
-      }
+      } else q.set('buckets', String(firstBucketsRef.current()));
       for (const k of remote.hideKinds) q.append('hideKind', k);
       for (const s of remote.hideStatuses) q.append('hideStatus', s);
       try {
