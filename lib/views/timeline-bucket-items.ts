@@ -20,6 +20,22 @@ export interface BucketItem extends DataItem {
   title: string;
   /** Plain text drawn by the canvas's template. */
   bucketLabel: string;
+  /** The bar's height, in proportion to its count (bucketHeightPx). */
+  style: string;
+}
+
+/** A bar is as tall as its label at least, and the fullest bucket of the window this tall. */
+export const BUCKET_MIN_HEIGHT_PX = 24;
+export const BUCKET_MAX_HEIGHT_PX = 96;
+
+/**
+ * The height of a bar holding `count` events when the fullest bucket holds `max`: linear above the
+ * label's height, so the bars read as a histogram of the window (where the events bunch up) before
+ * any label is read; the same count is the same height across the window.
+ */
+export function bucketHeightPx(count: number, max: number): number {
+  if (max <= 0) return BUCKET_MIN_HEIGHT_PX;
+  return Math.round(BUCKET_MIN_HEIGHT_PX + ((BUCKET_MAX_HEIGHT_PX - BUCKET_MIN_HEIGHT_PX) * Math.min(count, max)) / max);
 }
 
 const NUMBER = new Intl.NumberFormat('en');
@@ -47,6 +63,7 @@ export function bucketSummary(b: TimelineBucket): string {
 }
 
 export function bucketItems(buckets: readonly TimelineBucket[]): BucketItem[] {
+  const max = buckets.reduce((m, b) => Math.max(m, b.count), 0);
   return buckets.map((b) => ({
     id: `${BUCKET_ID_PREFIX}${b.start}`,
     type: 'range',
@@ -56,5 +73,6 @@ export function bucketItems(buckets: readonly TimelineBucket[]): BucketItem[] {
     content: NUMBER.format(b.count),
     title: escapeHtml(`${bucketRangeLabel(b)} — ${bucketSummary(b)}. Click to zoom in.`),
     bucketLabel: NUMBER.format(b.count),
+    style: `height: ${bucketHeightPx(b.count, max)}px`,
   }));
 }

@@ -76,6 +76,15 @@ test.describe('large case timeline', () => {
         els.filter((e) => (e.querySelector<HTMLElement>('.vis-item-content')?.offsetWidth ?? 0) > e.clientWidth).map((e) => e.textContent),
       );
     await expect.poll(clipped, { timeout: 15_000 }).toEqual([]);
+    // A histogram: the bars side by side on one row (vis stacked neighbours into a second row),
+    // a fuller bucket never shorter than an emptier one.
+    const bars = await timeline.locator('.vis-item.tw-bucket').evaluateAll((els) =>
+      els.map((e) => ({ top: Math.round(e.getBoundingClientRect().top), height: e.getBoundingClientRect().height, count: Number((e.textContent ?? '').replace(/\D/g, '')) })),
+    );
+    expect(new Set(bars.map((b) => b.top)).size).toBe(1);
+    const byCount = [...bars].sort((a, b) => a.count - b.count);
+    expect(byCount.map((b) => b.height)).toEqual([...byCount.map((b) => b.height)].sort((a, b) => a - b));
+    expect(byCount.at(-1)!.height).toBeGreaterThan(byCount[0]!.height);
     // The text alternative says what the buckets hold (the window is at most ten years wide).
     await expect(page.getByTestId('timeline-window-summary')).toContainText(/[\d,]{4,} events in this window, counted per/);
     await page.getByTestId('timeline-window-list').locator('summary').click();

@@ -3,7 +3,7 @@
 import 'vis-timeline/styles/vis-timeline-graph2d.css';
 import '../status.css';
 import './timeline-buckets.css';
-import { useEffect, useMemo, useRef, useState } from 'react';
+import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import { DataSet } from 'vis-data';
 import { Timeline, type TimelineOptions } from 'vis-timeline';
 import type { TimelineWindow } from '@/lib/api/timeline';
@@ -118,6 +118,15 @@ export function TimelineCanvas({ view, linked, onSelect, onHover, lanes: wantedL
   // Whether this instance has had its first window; later data changes must not move the view.
   const fitted = useRef(false);
   const lanesKey = useRef<string | null>(null);
+  const stacked = useRef(true);
+
+  // vis hands `order` its own copies, with dates already turned into Date objects: compare our
+  // items, looked up by id, instead.
+  const orderEvents = useCallback((a: unknown, b: unknown) => {
+    const x = byId.current.get(idOf(a));
+    const y = byId.current.get(idOf(b));
+    return x && y ? compareTimelineItems(x, y) : 0;
+  }, []);
 
   useEffect(() => {
     const container = containerRef.current;
@@ -151,19 +160,14 @@ export function TimelineCanvas({ view, linked, onSelect, onHover, lanes: wantedL
         span.textContent = 'label' in group ? String(group.label) : '';
         return span;
       },
-      // vis hands `order` its own copies, with dates already turned into Date objects: compare
-      // our items, looked up by id, instead.
-      order: (a: unknown, b: unknown) => {
-        const x = byId.current.get(idOf(a));
-        const y = byId.current.get(idOf(b));
-        return x && y ? compareTimelineItems(x, y) : 0;
-      },
+      order: orderEvents,
     };
     const timeline = new Timeline(container, dataset, options);
     timelineRef.current = timeline;
     itemsRef.current = dataset;
     fitted.current = false;
     lanesKey.current = null;
+    stacked.current = true;
     animation.current = reduceMotion ? false : { duration: 300, easingFunction: 'easeInOutQuad' };
 
     timeline.on('select', (props: unknown) => {
@@ -229,6 +233,14 @@ export function TimelineCanvas({ view, linked, onSelect, onHover, lanes: wantedL
       dataset.clear();
       timeline.setGroups(lanes ? new DataSet(lanes.lanes.map((l) => ({ id: l.id, content: '', label: l.label, order: l.order }))) : undefined);
       lanesKey.current = key;
+    }
+    // Buckets tile the axis edge to edge and never overlap in time, but vis stacks items closer
+    // than its horizontal margin: side by side, on one row, they read as a histogram. (vis
+    // stacks whatever `stack` says while an `order` function is set: it goes too.)
+    const stack = !items.some((item) => 'bucketLabel' in item);
+    if (stack !== stacked.current) {
+      timeline.setOptions({ stack, order: stack ? orderEvents : undefined });
+      stacked.current = stack;
     }
     const nextIds = new Set(items.map((i) => i.id));
     const stale = dataset.getIds().filter((id) => !nextIds.has(String(id)));

@@ -3,7 +3,7 @@ import { describe, it } from 'node:test';
 import fc from 'fast-check';
 import { BUCKET_WIDTHS_MS, BucketTally, bucketBounds, bucketIndex, describeWidth, planBuckets } from '../../../lib/views/timeline-buckets';
 import { EVENT_STATUSES } from '../../../lib/model/vocab';
-import { bucketItems, bucketRangeLabel, bucketSummary } from '../../../lib/views/timeline-bucket-items';
+import { BUCKET_MAX_HEIGHT_PX, BUCKET_MIN_HEIGHT_PX, bucketHeightPx, bucketItems, bucketRangeLabel, bucketSummary } from '../../../lib/views/timeline-bucket-items';
 import type { TimelineBucket } from '../../../lib/api/timeline';
 
 const HOUR = 3_600_000;
@@ -131,6 +131,18 @@ describe('bucket items', () => {
     assert.equal(bucketRangeLabel(bucket), '3 Jan 2022 – 9 Jan 2022');
     assert.equal(bucketSummary(bucket), '1,204 events: 200 confirmed, 1,000 reported, 4 alleged');
     assert.equal(bucketRangeLabel({ start: '2022-01-03T00:00:00.000Z', end: '2022-01-04T00:00:00.000Z' }), '3 Jan 2022');
+  });
+
+  it('draws a histogram: bars as tall as their counts, the fullest the tallest, none shorter than a label', () => {
+    const counts = [1, 50, 100, 25];
+    const items = bucketItems(counts.map((count, i) => ({ ...bucket, start: `2022-01-0${i + 1}T00:00:00.000Z`, end: `2022-01-0${i + 2}T00:00:00.000Z`, count })));
+    const heights = items.map((item) => Number(/^height: (\d+)px$/.exec(item.style)?.[1]));
+    assert.deepEqual(heights, [25, 60, 96, 42]);
+    assert.equal(bucketHeightPx(0, 0), BUCKET_MIN_HEIGHT_PX);
+    assert.equal(bucketHeightPx(100, 100), BUCKET_MAX_HEIGHT_PX);
+    // Taller with the count, never past the fullest bar's height.
+    assert.ok(bucketHeightPx(2, 100) < bucketHeightPx(3, 100));
+    assert.equal(bucketHeightPx(200, 100), BUCKET_MAX_HEIGHT_PX);
   });
 
   it('escapes the tooltip (vis-timeline sets it as HTML)', () => {
