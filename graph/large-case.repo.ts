@@ -1,10 +1,10 @@
 import { SourceSummary } from '../lib/model/source';
-import { WINDOW_NETWORK_MAX_PAIRS, SharedEvents, type WindowNetwork, type WindowNetworkQuery } from '../lib/api/large-case';
+import { EventFacets, WINDOW_NETWORK_MAX_PAIRS, SharedEvents, type WindowNetwork, type WindowNetworkQuery } from '../lib/api/large-case';
 import { GraphEdge, GraphNode } from '../lib/api/views';
 import { getCase, type TimeWindow } from './cases.repo';
 import { decodeEntity, toNumber, toPlain, type Props } from './decode';
 import { neo4j, read } from './driver';
-import { LIST_SOURCES_HEAD, WINDOW_NETWORK_ENTITIES, WINDOW_NETWORK_RELATIONS, WINDOW_NETWORK_SHARED } from './queries/large-case.queries';
+import { EVENT_FACETS, LIST_SOURCES_HEAD, WINDOW_NETWORK_ENTITIES, WINDOW_NETWORK_RELATIONS, WINDOW_NETWORK_SHARED } from './queries/large-case.queries';
 
 /** Bounds that stand for an open side of the window: every partial date lies strictly between them. */
 const OPEN_FROM = '0001-01-01T00:00:00Z';
@@ -59,4 +59,12 @@ export async function getWindowNetwork(
 export async function listSourcesHead(caseId: string, limit: number): Promise<SourceSummary[]> {
   const res = await read(LIST_SOURCES_HEAD, { caseId, limit: neo4j.int(limit) });
   return res.records.map((r) => SourceSummary.parse(toPlain(r.get('s'))));
+}
+
+/** How many of a case's events have each (kind, status) (lib/api/large-case.ts). Null when the case does not exist. */
+export async function getEventFacets(caseId: string): Promise<EventFacets | null> {
+  const [found, res] = await Promise.all([getCase(caseId), read(EVENT_FACETS, { caseId })]);
+  if (!found) return null;
+  const entries = res.records.map((r) => ({ kind: r.get('kind') as unknown, status: r.get('status') as unknown, count: toNumber(r.get('count')) }));
+  return EventFacets.parse({ total: entries.reduce((sum, e) => sum + e.count, 0), entries });
 }

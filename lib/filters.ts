@@ -109,13 +109,12 @@ export function applyFilters(view: CaseView, filters: Filters): FilteredView {
 
 /** "3 events, 8 entities and 9 relationships hidden by filters", or null when nothing is hidden. */
 export function hiddenSummary(h: HiddenCounts): string | null {
-  const parts = [
+  const counted: Array<[number, string, string]> = [
     [h.events, 'event', 'events'],
     [h.entities, 'entity', 'entities'],
     [h.relationships, 'relationship', 'relationships'],
-  ]
-    .filter(([n]) => (n as number) > 0)
-    .map(([n, one, many]) => `${n} ${n === 1 ? one : many}`);
+  ];
+  const parts = counted.filter(([n]) => n > 0).map(([n, one, many]) => `${n.toLocaleString('en')} ${n === 1 ? one : many}`);
   if (parts.length === 0) return null;
   const list = parts.length === 1 ? parts[0] : `${parts.slice(0, -1).join(', ')} and ${parts[parts.length - 1]}`;
   return `${list} hidden by filters`;

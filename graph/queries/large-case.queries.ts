@@ -58,3 +58,17 @@ MATCH (s:Source)
 WHERE s.caseId = $caseId
 WITH s ORDER BY s.title, s.id LIMIT $limit
 RETURN s { .id, .caseId, .title, .publisher, .author, .url, .language, .published, .retrieved, .contentHash, .reliabilityNote } AS s`;
+
+/**
+ * A case's events counted per (kind, status), summed from its day rollups (event-days.queries.ts):
+ * every event has a start, so the rollups hold them all. One rollup a day, not one row an event.
+ */
+export const EVENT_FACETS = `
+MATCH (d:EventDay)
+WHERE d.caseId = $caseId AND d.day IS NOT NULL
+UNWIND range(0, size(d.counts) - 1) AS j
+WITH d.kinds[j] AS kind, d.statuses[j] AS status, d.counts[j] AS n
+WITH kind, status, sum(n) AS count
+WHERE count > 0
+RETURN kind, status, count
+ORDER BY kind, status`;

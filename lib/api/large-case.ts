@@ -58,3 +58,17 @@ export const WindowNetwork = z.strictObject({
   sharedTotal: z.number().int().min(0),
 });
 export type WindowNetwork = z.infer<typeof WindowNetwork>;
+
+/**
+ * `GET /api/cases/{caseId}/facets`: how many of the case's events have each kind and status, as
+ * (kind, status) pairs, so the large case page's filters can offer and count what they hide (a
+ * hidden kind and a hidden status overlap; the pairs count their union exactly). From the day
+ * rollups, bounded by the vocabularies (at most kinds × statuses entries) whatever the case's size.
+ */
+export const EventFacetsQuery = z.strictObject({});
+
+export const EventFacets = z.strictObject({
+  total: z.number().int().min(0),
+  entries: z.array(z.strictObject({ kind: EventKind, status: EventStatus, count: z.number().int().min(1) })),
+});
+export type EventFacets = z.infer<typeof EventFacets>;

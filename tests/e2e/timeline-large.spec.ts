@@ -2,7 +2,7 @@ import AxeBuilder from '@axe-core/playwright';
 import { expect, test, type APIRequestContext, type Page } from '@playwright/test';
 import { TimelineWindow } from '../../lib/api/timeline';
 import { EventPage } from '../../lib/api/views';
-import { WindowNetwork } from '../../lib/api/large-case';
+import { EventFacets, WindowNetwork } from '../../lib/api/large-case';
 import { deleteGeneratedCase, loadGeneratedCase } from './generated-case';
 
 /**
@@ -257,5 +257,39 @@ test.describe('large case page', () => {
     if (other) await expect(buttons.nth(dayEvents.indexOf(other))).toHaveClass(/tw-dimmed/);
 
     expect((await new AxeBuilder({ page }).withTags(WCAG).analyze()).violations).toEqual([]);
+  });
+  test('filters: each status and kind with its count; hiding one reloads the timeline and the network without it, in the URL', async ({ page, request }) => {
+    test.setTimeout(120_000);
+    const facets = EventFacets.parse(await (await request.get(`/api/cases/${CASE_ID}/facets`)).json());
+    expect(facets.total).toBe(EVENTS);
+    expect((await request.get(`/api/cases/${CASE_ID}/facets?x=1`)).status()).toBe(400);
+    expect((await request.get('/api/cases/no-such-case/facets')).status()).toBe(404);
+    const alleged = facets.entries.filter((e) => e.status === 'alleged').reduce((n, e) => n + e.count, 0);
+    expect(alleged).toBeGreaterThan(0);
+
+    await page.goto(`/cases/${CASE_ID}`);
+    const summary = page.getByTestId('timeline-window-summary');
+    await expect(summary).toContainText(`${EVENTS.toLocaleString('en')} events in this window`, { timeout: 30_000 });
+    const filters = page.locator('.tw-filters');
+    await filters.locator('summary').click();
+    await expect(page.getByTestId('hidden-count')).toHaveText('(everything shown)');
+    const box = filters.getByRole('group', { name: 'Event status' }).getByRole('checkbox', { name: /^Alleged/ });
+    await expect(filters.getByRole('group', { name: 'Event status' })).toContainText(`Alleged (${alleged.toLocaleString('en')})`);
+    const network = page.waitForResponse((r) => r.url().includes(`/api/cases/${CASE_ID}/network`) && new URL(r.url()).searchParams.get('hideStatus') === 'alleged');
+    await box.uncheck();
+    await expect(summary).toContainText(`${(EVENTS - alleged).toLocaleString('en')} events in this window`, { timeout: 30_000 });
+    await expect(page.getByTestId('hidden-count')).toHaveText(`(${alleged.toLocaleString('en')} events hidden by filters)`);
+    expect((await network).status()).toBe(200);
+    await expect.poll(() => new URL(page.url()).searchParams.getAll('hideStatus')).toEqual(['alleged']);
+    expect((await new AxeBuilder({ page }).withTags(WCAG).analyze()).violations).toEqual([]);
+
+    // Reloaded from its URL, the page keeps the filter; "Show everything" lifts it.
+    await page.reload();
+    await expect(summary).toContainText(`${(EVENTS - alleged).toLocaleString('en')} events in this window`, { timeout: 30_000 });
+    await page.locator('.tw-filters > summary').click();
+    await expect(page.locator('.tw-filters').getByRole('checkbox', { name: /^Alleged/ })).not.toBeChecked();
+    await page.getByRole('button', { name: 'Show everything' }).click();
+    await expect(summary).toContainText(`${EVENTS.toLocaleString('en')} events in this window`, { timeout: 30_000 });
+    await expect.poll(() => new URL(page.url()).searchParams.has('hideStatus')).toBe(false);
   });
 });

@@ -4,9 +4,11 @@ import { after, before, describe, it } from 'node:test';
 import { closeDriver } from '../../graph/driver';
 import { encodeEvent, encodeRelation } from '../../graph/encode';
 import { deleteCase, importCaseBundle } from '../../graph/import.repo';
-import { getWindowNetwork, listSourcesHead } from '../../graph/large-case.repo';
+import { getEventFacets, getWindowNetwork, listSourcesHead } from '../../graph/large-case.repo';
+import { setEventStatus } from '../../graph/provenance.repo';
 import { migrate } from '../../graph/migrations';
-import { WindowNetwork } from '../../lib/api/large-case';
+import { EventFacets, WindowNetwork } from '../../lib/api/large-case';
+import { hiddenEventCount } from '../../lib/views/event-facets';
 import { generateCase } from '../../lib/synth/generate';
 
 /**
@@ -113,6 +115,32 @@ describe('large case reads (real Neo4j)', () => {
     assert.deepEqual(empty.graph, { nodes: [], edges: [], participations: [] });
     assert.deepEqual(empty.shared, []);
     assert.equal(await getWindowNetwork(`${caseId}-nope`, {}, everything), null);
+  });
+
+  it("the filters' counts: the case's events per (kind, status), kept exact when a status is set", async () => {
+    const count = (list: ReadonlyArray<{ kind: string; status: string }>) => {
+      const m = new Map<string, number>();
+      for (const e of list) m.set(`${e.kind}/${e.status}`, (m.get(`${e.kind}/${e.status}`) ?? 0) + 1);
+      return Object.fromEntries([...m].sort());
+    };
+    const asRecord = (f: EventFacets) => Object.fromEntries(f.entries.map((e) => [`${e.kind}/${e.status}`, e.count]).sort());
+    const facets = EventFacets.parse(await getEventFacets(caseId));
+    assert.equal(facets.total, bundle.events.length);
+    assert.deepEqual(asRecord(facets), count(bundle.events));
+    assert.ok(facets.entries.length > 5, `the case must mix kinds and statuses, has ${facets.entries.length} pairs`);
+    // What the panel says is hidden: a hidden kind and a hidden status overlap, counted once.
+    const kind = bundle.events[0]!.kind;
+    const hidden = bundle.events.filter((e) => e.kind === kind || e.status === 'alleged').length;
+    assert.equal(hiddenEventCount(facets, [kind], ['alleged']), hidden);
+
+    // An editor's status changes one event's pair: the counts follow in the same transaction.
+    const event = bundle.events.find((e) => e.status !== 'denied')!;
+    await setEventStatus(event.id, { status: 'denied', reason: 'Every source that mentions it denies it (test).' });
+    const after = EventFacets.parse(await getEventFacets(caseId));
+    const moved = bundle.events.map((e) => (e.id === event.id ? { ...e, status: 'denied' as const } : e));
+    assert.deepEqual(asRecord(after), count(moved));
+    assert.equal(after.total, bundle.events.length);
+    assert.equal(await getEventFacets(`${caseId}-nope`), null);
   });
 
   it('the first sources by title (then id), never more than asked', async () => {

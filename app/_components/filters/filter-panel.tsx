@@ -12,12 +12,13 @@ interface Props {
   dispatch: (action: FilterAction) => void;
 }
 
-interface Option {
+export interface Option {
   value: string;
   label: string;
   count: number;
 }
 
+const COUNT = new Intl.NumberFormat('en');
 const capitalise = (s: string) => s.charAt(0).toUpperCase() + s.slice(1);
 
 /**
@@ -93,7 +94,7 @@ export function FilterPanel({ view, filters, hidden, dispatch }: Props) {
   );
 }
 
-function Facet({ legend, options, hidden, onToggle }: { legend: string; options: Option[]; hidden: readonly string[]; onToggle: (value: string) => void }) {
+export function Facet({ legend, options, hidden, onToggle }: { legend: string; options: Option[]; hidden: readonly string[]; onToggle: (value: string) => void }) {
   if (options.length === 0) return null;
   return (
     <fieldset className="tw-facet">
@@ -101,7 +102,7 @@ function Facet({ legend, options, hidden, onToggle }: { legend: string; options:
       {options.map((o) => (
         <label key={o.value} className="tw-check">
           <input type="checkbox" checked={!hidden.includes(o.value)} onChange={() => onToggle(o.value)} />
-          <span>{o.label}</span> <span className="tw-list-meta">({o.count})</span>
+          <span>{o.label}</span> <span className="tw-list-meta">({COUNT.format(o.count)})</span>
         </label>
       ))}
     </fieldset>

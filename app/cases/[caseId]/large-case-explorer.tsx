@@ -1,8 +1,9 @@
 'use client';
 
-import { useEffect, useMemo, useState } from 'react';
+import { useEffect, useMemo, useReducer, useState } from 'react';
 import type { TimelineWindow } from '@/lib/api/timeline';
 import type { CaseSummary, EventListItem } from '@/lib/api/views';
+import { filtersReducer } from '@/lib/filters';
 import { linkedIds, type SelectionTarget } from '@/lib/selection';
 import { decodeNetworkState } from '@/lib/views/network-url-state';
 import { networkModel } from '@/lib/views/network-views';
@@ -11,6 +12,7 @@ import { eventListItemOf, windowCaseView, windowNetworkNote } from '@/lib/views/
 import { EmbedDialog } from './embed-dialog';
 import { NetworkHead, NetworkViews, SelectionBar, TimelineCanvas, TimelineHead, nameOf, useExploreUrl, useExplorerState } from './explorer-common';
 import { DetailsPanel } from '../../_components/details/details-panel';
+import { LargeFilterPanel } from '../../_components/filters/large-filter-panel';
 import { fetchDetail } from '../../_components/details/fetch-detail';
 import { useWindowNetwork } from '../../_components/network/use-window-network';
 import { SearchBox } from '../../_components/search/search-box';
@@ -24,16 +26,16 @@ const always = () => true;
  * (counts per bucket when zoomed out, the events one by one when few); the network is that
  * window's, bounded (GET /api/cases/{id}/network: the most active entities, their relationships
  * and shared events); details come per selection from the API. The same selection state, URL
- * state, list views and details panel as the whole-case explorer (case-explorer.tsx). The filters
- * in the URL that the database applies (event kinds and statuses) are kept; there is no filter
- * panel, which needs the whole case to count what it hides.
+ * state, list views and details panel as the whole-case explorer (case-explorer.tsx). Its filters
+ * are those the database applies, event statuses and kinds (large-filter-panel.tsx); the others a
+ * URL may hold are kept in it, unapplied.
  */
 export function LargeCaseExplorer({ summary, initialQuery }: { summary: CaseSummary; initialQuery: string }) {
   const { initial, state, dispatch, lanes, setLanes, timeWindow, onSelect, onHover, onWindowChange, restore } = useExplorerState(initialQuery);
   // The network's view and focus are the whole-case explorer's; kept in the URL untouched.
   const [network] = useState(() => decodeNetworkState(initialQuery));
   const [answer, setAnswer] = useState<TimelineWindow | null>(null);
-  const filters = initial.filters;
+  const [filters, dispatchFilters] = useReducer(filtersReducer, initial.filters);
 
   const remote = useMemo(
     () => ({ caseId: summary.id, hideKinds: filters.eventKinds, hideStatuses: filters.statuses }),
@@ -47,7 +49,10 @@ export function LargeCaseExplorer({ summary, initialQuery }: { summary: CaseSumm
   const netModel = useMemo(() => networkModel(view, 'coparticipation', null, windowNet.network?.shared ?? []), [view, windowNet.network]);
   const laneSet = useMemo(() => timelineLanes(lanes, view), [lanes, view]);
 
-  useExploreUrl({ selected: state.selected, window: timeWindow, lanes, filters }, network, restore);
+  useExploreUrl({ selected: state.selected, window: timeWindow, lanes, filters }, network, (s) => {
+    dispatchFilters({ type: 'replace', filters: s.filters });
+    restore(s);
+  });
 
   const props: ViewProps = { view, linked, onSelect, onHover };
   // An entity the window's network does not draw (found by search, or named in the details).
@@ -58,6 +63,7 @@ export function LargeCaseExplorer({ summary, initialQuery }: { summary: CaseSumm
       <div className="tw-views">
         <div className="tw-tools">
           <SearchBox caseId={summary.id} onSelect={onSelect} isVisible={always} />
+          <LargeFilterPanel caseId={summary.id} filters={filters} dispatch={dispatchFilters} />
           <EmbedDialog caseId={summary.id} caseTitle={summary.title} focus={state.selected} window={timeWindow} filters={filters} />
         </div>
 

@@ -1,0 +1,80 @@
+'use client';
+
+import { useEffect, useState } from 'react';
+import { EventFacets } from '@/lib/api/large-case';
+import { hiddenSummary, isEmptyFilters, type FilterAction, type Filters } from '@/lib/filters';
+import { STATUS_DISPLAY } from '@/lib/views/display';
+import { facetTotals, hiddenEventCount } from '@/lib/views/event-facets';
+import { Facet } from './filter-panel';
+
+interface Props {
+  caseId: string;
+  filters: Filters;
+  dispatch: (action: FilterAction) => void;
+}
+
+const capitalise = (s: string) => s.charAt(0).toUpperCase() + s.slice(1);
+
+/**
+ * The filters of a large case: event status and kind, the two the database applies to the
+ * timeline's windows and the window's network. Each value comes with how many of the case's events
+ * have it (GET /api/cases/{id}/facets, read once, after the page is up: it sums every day's rollup).
+ * Entity types, publishers and sources would need the whole case in the browser.
+ */
+export function LargeFilterPanel({ caseId, filters, dispatch }: Props) {
+  const [facets, setFacets] = useState<EventFacets | null>(null);
+  const [error, setError] = useState<string | null>(null);
+  useEffect(() => {
+    const controller = new AbortController();
+    fetch(`/api/cases/${encodeURIComponent(caseId)}/facets`, { signal: controller.signal })
+      .then(async (res) => {
+        if (!res.ok) throw new Error(`the filters could not be counted (HTTP ${res.status})`);
+        setFacets(EventFacets.parse(await res.json()));
+      })
+      .catch((e: unknown) => {
+        if (!controller.signal.aborted) setError(e instanceof Error ? e.message : 'the filters could not be counted');
+      });
+    return () => controller.abort();
+  }, [caseId]);
+
+  const totals = facets ? facetTotals(facets) : null;
+  const hidden = facets ? hiddenEventCount(facets, filters.eventKinds, filters.statuses) : null;
+  const summary = hidden === null ? (isEmptyFilters(filters) ? null : 'some events hidden by filters') : hiddenSummary({ events: hidden, entities: 0, relationships: 0 });
+  return (
+    <details className="tw-filters">
+      <summary>
+        Filters{' '}
+        <span className="tw-filter-summary" data-testid="hidden-count">
+          {summary ? `(${summary})` : '(everything shown)'}
+        </span>
+      </summary>
+      {error ? <p role="alert">{capitalise(error)}.</p> : null}
+      {totals ? (
+        <div className="tw-filter-groups">
+          <Facet
+            legend="Event status"
+            options={totals.statuses.map(([value, count]) => ({ value, label: STATUS_DISPLAY[value].label, count }))}
+            hidden={filters.statuses}
+            onToggle={(value) => dispatch({ type: 'toggle', facet: 'statuses', value: value as Filters['statuses'][number] })}
+          />
+          <Facet
+            legend="Event kind"
+            options={totals.kinds.map(([value, count]) => ({ value, label: capitalise(value), count }))}
+            hidden={filters.eventKinds}
+            onToggle={(value) => dispatch({ type: 'toggle', facet: 'eventKinds', value: value as Filters['eventKinds'][number] })}
+          />
+        </div>
+      ) : error ? null : (
+        <p className="tw-list-meta">Counting the events…</p>
+      )}
+      <p className="tw-filter-note">
+        Counts are the whole case&apos;s. A large case filters its events by status and kind; the network shows the entities of the events still shown.
+      </p>
+      {!isEmptyFilters(filters) ? (
+        <button type="button" className="tw-button" onClick={() => dispatch({ type: 'reset' })}>
+          Show everything
+        </button>
+      ) : null}
+    </details>
+  );
+}
