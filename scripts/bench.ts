@@ -222,6 +222,8 @@ async function latencyBench(previous: LatencySection | null) {
   const { listEventsPage } = await import('../graph/cases.repo');
   const { getEntityNeighbourhood } = await import('../graph/neighbourhood.repo');
   const { searchCase, searchParams } = await import('../graph/search.repo');
+  const L = await import('../graph/queries/large-case.queries');
+  const { getEventFacets } = await import('../graph/large-case.repo');
   const { luceneQuery } = await import('../lib/search/lucene');
   const { EVENTS_PAGE_DEFAULT, NEIGHBOURHOOD_DEFAULT_LIMIT } = await import('../lib/api/params');
   const driver = getDriver();
@@ -299,6 +301,14 @@ async function latencyBench(previous: LatencySection | null) {
           await read(T.TIMELINE_WINDOW_PROBE, zoomedOut.probeParams);
           return Promise.all([read(T.TIMELINE_DAY_STATUS_ROLLUPS, zoomedOut.dayParams), read(T.TIMELINE_EDGE_COUNTS, zoomedOut.dayParams)]);
         },
+      },
+      {
+        // The large case page's filters: every event counted per (kind, status), from the day rollups.
+        name: 'filter counts, whole case (facets)',
+        cypher: L.EVENT_FACETS,
+        params: { caseId: cid },
+        repo: () => getEventFacets(cid),
+        bare: () => Promise.all([read(R.GET_CASE, { caseId: cid }), read(L.EVENT_FACETS, { caseId: cid })]),
       },
       // Two words (both common in the generated text), and one being typed: Lucene's own top-k
       // helps the second most (see SEARCH in graph/queries/read.queries.ts).

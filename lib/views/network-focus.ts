@@ -1,5 +1,5 @@
-import type { Neighbourhood } from '../api/views';
-import type { NetworkScope } from './network-views';
+import type { CaseGraph, Neighbourhood } from '../api/views';
+import type { NetworkScope, SharedEventsPair } from './network-views';
 
 /**
  * Focus mode of the network, as pure set logic: the analyst focuses on an entity (the network
@@ -34,12 +34,14 @@ export interface ScopePart {
   entityIds: readonly string[];
   eventIds: readonly string[];
   truncated?: boolean;
+  /** The answer's own graph: what a page that does not hold the whole case draws (focusGraph). */
+  graph?: CaseGraph;
 }
 
 export const answerKey = (id: string, hops: Hops) => `${id}:${hops}`;
 
 export function partOf(n: Neighbourhood): ScopePart {
-  return { entityIds: n.graph.nodes.map((x) => x.id), eventIds: n.eventIds, truncated: n.truncated };
+  return { entityIds: n.graph.nodes.map((x) => x.id), eventIds: n.eventIds, truncated: n.truncated, graph: n.graph };
 }
 
 export function focusOn(centre: string): NetworkFocus {
@@ -115,4 +117,41 @@ export function addedBy(focus: NetworkFocus, answers: ReadonlyMap<string, ScopeP
     entityIds: new Set([...before.entityIds].filter((x) => !after.entityIds.has(x))),
     eventIds: new Set([...before.eventIds].filter((x) => !after.eventIds.has(x))),
   };
+}
+
+/**
+ * What a focused network draws where the page does not hold the whole case (the large case page):
+ * the union of the answers' own graphs at hand (each entity, relationship and participation once),
+ * and, for the shared-events view, each pair of its entities with how many of its events both
+ * took part in. Bounded by the answers' limits, whatever the case's size.
+ */
+export function focusGraph(focus: NetworkFocus, answers: ReadonlyMap<string, ScopePart>): { graph: CaseGraph; shared: SharedEventsPair[] } {
+  const nodes = new Map<string, CaseGraph['nodes'][number]>();
+  const edges = new Map<string, CaseGraph['edges'][number]>();
+  const participations = new Map<string, CaseGraph['participations'][number]>();
+  for (const { key } of neededAnswers(focus)) {
+    const graph = answers.get(key)?.graph;
+    if (!graph) continue;
+    for (const n of graph.nodes) nodes.set(n.id, n);
+    for (const e of graph.edges) edges.set(e.id, e);
+    for (const p of graph.participations) participations.set(`${p.eventId} ${p.entityId}`, p);
+  }
+  const byEvent = new Map<string, Set<string>>();
+  for (const p of participations.values()) {
+    if (!nodes.has(p.entityId)) continue;
+    const set = byEvent.get(p.eventId) ?? new Set<string>();
+    byEvent.set(p.eventId, set.add(p.entityId));
+  }
+  const weights = new Map<string, number>();
+  for (const set of byEvent.values()) {
+    const ids = [...set].sort();
+    for (let i = 0; i < ids.length; i++) {
+      for (let j = i + 1; j < ids.length; j++) weights.set(`${ids[i]} ${ids[j]}`, (weights.get(`${ids[i]} ${ids[j]}`) ?? 0) + 1);
+    }
+  }
+  const shared = [...weights].map(([pair, weight]) => {
+    const [source, target] = pair.split(' ') as [string, string];
+    return { source, target, weight };
+  });
+  return { graph: { nodes: [...nodes.values()], edges: [...edges.values()], participations: [...participations.values()] }, shared };
 }

@@ -1,7 +1,7 @@
 import AxeBuilder from '@axe-core/playwright';
 import { expect, test, type APIRequestContext, type Page } from '@playwright/test';
 import { TimelineWindow } from '../../lib/api/timeline';
-import { EventPage } from '../../lib/api/views';
+import { EventPage, Neighbourhood } from '../../lib/api/views';
 import { EventFacets, WindowNetwork } from '../../lib/api/large-case';
 import { deleteGeneratedCase, loadGeneratedCase } from './generated-case';
 
@@ -291,5 +291,47 @@ test.describe('large case page', () => {
     await page.getByRole('button', { name: 'Show everything' }).click();
     await expect(summary).toContainText(`${EVENTS.toLocaleString('en')} events in this window`, { timeout: 30_000 });
     await expect.poll(() => new URL(page.url()).searchParams.has('hideStatus')).toBe(false);
+  });
+  test("focus mode: an entity's neighbourhood from the API instead of the window's network, expanded, in the URL, and back", async ({ page, request }) => {
+    test.setTimeout(120_000);
+    // An entity drawn in the window's network whose 2-hop neighbourhood adds entities to its 1-hop
+    // one (a hub's fills the API's limit with its own events first), the first such by rank.
+    const drawn = WindowNetwork.parse(await (await request.get(`/api/cases/${CASE_ID}/network`)).json()).graph.nodes;
+    const hood = async (id: string, hops: 1 | 2) =>
+      Neighbourhood.parse(await (await request.get(`/api/entities/${id}/neighbourhood?hops=${hops}`)).json()).graph.nodes.map((n) => n.id);
+    let found: { top: (typeof drawn)[number]; oneIds: string[]; twoIds: string[] } | null = null;
+    for (const candidate of drawn.slice(50)) {
+      const oneIds = (await hood(candidate.id, 1)).sort();
+      const twoIds = [...new Set([...oneIds, ...(await hood(candidate.id, 2))])].sort();
+      if (oneIds.length > 1 && twoIds.length > oneIds.length) {
+        found = { top: candidate, oneIds, twoIds };
+        break;
+      }
+    }
+    if (!found) throw new Error('no drawn entity whose 2-hop neighbourhood adds entities');
+    const { top, oneIds, twoIds } = found;
+    // Not the window's 300: the focus must show what the neighbourhood holds.
+    expect(oneIds.length).not.toBe(300);
+
+    await page.goto(`/cases/${CASE_ID}?sel=${top.id}`);
+    await page.waitForFunction(() => (window.__twCy?.nodes().length ?? 0) === 300, null, { timeout: 30_000 });
+    await expect(page.getByTestId('net-focus-status')).toContainText("The window's network. Focus the network on the selected entity");
+    await page.getByRole('button', { name: `Focus network on ${top.name}` }).click();
+    await expect.poll(() => cyIds(page, 'node'), { timeout: 30_000 }).toEqual(oneIds);
+    await expect(page.getByTestId('net-focus-status')).toContainText(`Focused on ${top.name}: ${oneIds.length} entities`);
+    await expect(page.getByTestId('window-network-note')).toHaveCount(0);
+    expect(new URL(page.url()).searchParams.get('focus')).toBe(top.id);
+
+    await page.getByRole('button', { name: `Expand ${top.name}: 2 hops` }).click();
+    await expect.poll(() => cyIds(page, 'node'), { timeout: 30_000 }).toEqual(twoIds);
+    await expect.poll(() => new URL(page.url()).searchParams.getAll('expand')).toEqual([`${top.id}:2`]);
+    expect((await new AxeBuilder({ page }).withTags(WCAG).analyze()).violations).toEqual([]);
+
+    // A shared link opens the same focus; "Show the window's network" goes back to the window's 300.
+    await page.reload();
+    await expect.poll(() => cyIds(page, 'node'), { timeout: 30_000 }).toEqual(twoIds);
+    await page.getByRole('button', { name: "Show the window's network" }).click();
+    await page.waitForFunction(() => (window.__twCy?.nodes().length ?? 0) === 300, null, { timeout: 30_000 });
+    await expect.poll(() => new URL(page.url()).searchParams.has('focus')).toBe(false);
   });
 });

@@ -26,6 +26,10 @@ export interface NetworkControlsProps {
   onCollapse: (id: string) => void;
   onShowWhole: () => void;
   onRetry: () => void;
+  /** The views offered (all by default); with one, no choice is shown. */
+  modes?: readonly NetworkMode[];
+  /** What the network shows out of focus mode, in words: "whole case" by default. */
+  unfocused?: string;
 }
 
 /**
@@ -38,17 +42,22 @@ export function NetworkControls(p: NetworkControlsProps) {
   const sel = p.selectedEntity;
   const expansion = sel && p.focus ? (p.focus.expansions.find((e) => e.id === sel) ?? null) : null;
   const plural = (n: number, one: string, many: string) => `${n} ${n === 1 ? one : many}`;
+  const modes = p.modes ?? NETWORK_MODES;
+  const unfocused = p.unfocused ?? 'whole case';
+  const Unfocused = unfocused.charAt(0).toUpperCase() + unfocused.slice(1);
   return (
     <div className="tw-net-controls">
-      <fieldset className="tw-net-mode">
-        <legend>Network view</legend>
-        {NETWORK_MODES.map((m) => (
-          <label key={m} className="tw-check">
-            <input type="radio" name="tw-net-mode" value={m} checked={p.mode === m} onChange={() => p.onMode(m)} data-testid={`net-mode-${m}`} />
-            <span>{NETWORK_MODE_LABELS[m]}</span>
-          </label>
-        ))}
-      </fieldset>
+      {modes.length > 1 ? (
+        <fieldset className="tw-net-mode">
+          <legend>Network view</legend>
+          {modes.map((m) => (
+            <label key={m} className="tw-check">
+              <input type="radio" name="tw-net-mode" value={m} checked={p.mode === m} onChange={() => p.onMode(m)} data-testid={`net-mode-${m}`} />
+              <span>{NETWORK_MODE_LABELS[m]}</span>
+            </label>
+          ))}
+        </fieldset>
+      ) : null}
 
       <div className="tw-net-focus" role="group" aria-labelledby="tw-net-focus-status">
         <p id="tw-net-focus-status" className="tw-view-hint" aria-live="polite" data-testid="net-focus-status">
@@ -61,9 +70,9 @@ export function NetworkControls(p: NetworkControlsProps) {
               {p.truncated ? ' Some neighbourhoods were cut to their nearest items.' : ''}
             </>
           ) : sel ? (
-            'Whole case. Focus the network on the selected entity to explore it step by step.'
+            `${Unfocused}. Focus the network on the selected entity to explore it step by step.`
           ) : (
-            'Whole case. Select an entity to focus the network on it and expand it step by step.'
+            `${Unfocused}. Select an entity to focus the network on it and expand it step by step.`
           )}
         </p>
         {p.error ? (
@@ -105,7 +114,7 @@ export function NetworkControls(p: NetworkControlsProps) {
           ) : null}
           {p.focus ? (
             <button type="button" className="tw-button" onClick={p.onShowWhole}>
-              Show whole case
+              Show {unfocused}
             </button>
           ) : null}
         </div>

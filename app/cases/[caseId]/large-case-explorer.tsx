@@ -1,11 +1,12 @@
 'use client';
 
-import { useEffect, useMemo, useReducer, useState } from 'react';
+import { useCallback, useEffect, useMemo, useReducer, useState } from 'react';
 import type { TimelineWindow } from '@/lib/api/timeline';
 import type { CaseSummary, EventListItem } from '@/lib/api/views';
 import { filtersReducer } from '@/lib/filters';
 import { linkedIds, type SelectionTarget } from '@/lib/selection';
-import { decodeNetworkState } from '@/lib/views/network-url-state';
+import { addedBy, collapse, expand, focusGraph, focusOn, focusScope, type Hops } from '@/lib/views/network-focus';
+import { decodeNetworkState, sameNetworkState } from '@/lib/views/network-url-state';
 import { networkModel } from '@/lib/views/network-views';
 import { timelineLanes } from '@/lib/views/timeline-lanes';
 import { eventListItemOf, windowCaseView, windowNetworkNote } from '@/lib/views/window-view';
@@ -13,6 +14,8 @@ import { EmbedDialog } from './embed-dialog';
 import { NetworkHead, NetworkViews, SelectionBar, TimelineCanvas, TimelineHead, nameOf, useExploreUrl, useExplorerState } from './explorer-common';
 import { DetailsPanel } from '../../_components/details/details-panel';
 import { LargeFilterPanel } from '../../_components/filters/large-filter-panel';
+import { NetworkControls } from '../../_components/network/network-controls';
+import { useNeighbourhoods } from '../../_components/network/use-neighbourhoods';
 import { fetchDetail } from '../../_components/details/fetch-detail';
 import { useWindowNetwork } from '../../_components/network/use-window-network';
 import { SearchBox } from '../../_components/search/search-box';
@@ -28,12 +31,14 @@ const always = () => true;
  * and shared events); details come per selection from the API. The same selection state, URL
  * state, list views and details panel as the whole-case explorer (case-explorer.tsx). Its filters
  * are those the database applies, event statuses and kinds (large-filter-panel.tsx); the others a
- * URL may hold are kept in it, unapplied.
+ * URL may hold are kept in it, unapplied. Focus mode draws the neighbourhood answers' own graphs
+ * (focusGraph) instead of the window's network: the page holds no whole case to cut them from.
  */
 export function LargeCaseExplorer({ summary, initialQuery }: { summary: CaseSummary; initialQuery: string }) {
   const { initial, state, dispatch, lanes, setLanes, timeWindow, onSelect, onHover, onWindowChange, restore } = useExplorerState(initialQuery);
-  // The network's view and focus are the whole-case explorer's; kept in the URL untouched.
-  const [network] = useState(() => decodeNetworkState(initialQuery));
+  // The network's focus, in the URL. Its view (mode) is the whole-case explorer's choice, kept in
+  // the URL untouched: this page draws shared events as links, the only view its data allows.
+  const [network, setNetwork] = useState(() => decodeNetworkState(initialQuery));
   const [answer, setAnswer] = useState<TimelineWindow | null>(null);
   const [filters, dispatchFilters] = useReducer(filtersReducer, initial.filters);
 
@@ -44,19 +49,36 @@ export function LargeCaseExplorer({ summary, initialQuery }: { summary: CaseSumm
   // The network follows the window the timeline loaded (so the two always show the same time).
   const windowNet = useWindowNetwork(answer ? { ...remote, from: answer.from, to: answer.to } : null);
   const selectedEvent = useEventOutsideWindow(state.selected, answer);
-  const view = useMemo(() => windowCaseView(summary, answer, windowNet.network, selectedEvent), [summary, answer, windowNet.network, selectedEvent]);
+  const hood = useNeighbourhoods(network.focus);
+  const focused = useMemo(() => (network.focus ? { ...focusScope(network.focus, hood.answers), ...focusGraph(network.focus, hood.answers) } : null), [network.focus, hood.answers]);
+  const windowView = useMemo(() => windowCaseView(summary, answer, windowNet.network, selectedEvent), [summary, answer, windowNet.network, selectedEvent]);
+  const view = useMemo(() => (focused ? { ...windowView, graph: focused.graph } : windowView), [windowView, focused]);
   const linked = useMemo(() => linkedIds(state, view), [state, view]);
-  const netModel = useMemo(() => networkModel(view, 'coparticipation', null, windowNet.network?.shared ?? []), [view, windowNet.network]);
+  const netModel = useMemo(
+    () => networkModel(view, 'coparticipation', focused?.scope ?? null, focused ? focused.shared : (windowNet.network?.shared ?? [])),
+    [view, focused, windowNet.network],
+  );
+  const selectedEntity = state.selected?.kind === 'entity' ? state.selected.id : null;
+  const collapseRemoves = useMemo(
+    () => (network.focus && selectedEntity ? addedBy(network.focus, hood.answers, selectedEntity).entityIds.size : 0),
+    [network.focus, hood.answers, selectedEntity],
+  );
+  const onFocus = useCallback((id: string) => setNetwork((n) => ({ ...n, focus: focusOn(id) })), []);
+  const onExpand = useCallback((id: string, hops: Hops) => setNetwork((n) => (n.focus ? { ...n, focus: expand(n.focus, id, hops) } : n)), []);
+  const onCollapse = useCallback((id: string) => setNetwork((n) => (n.focus ? { ...n, focus: collapse(n.focus, id) } : n)), []);
+  const onShowWindow = useCallback(() => setNetwork((n) => (n.focus ? { ...n, focus: null } : n)), []);
   const laneSet = useMemo(() => timelineLanes(lanes, view), [lanes, view]);
 
-  useExploreUrl({ selected: state.selected, window: timeWindow, lanes, filters }, network, (s) => {
+  useExploreUrl({ selected: state.selected, window: timeWindow, lanes, filters }, network, (s, n) => {
+    setNetwork((old) => (sameNetworkState(old, n) ? old : n));
     dispatchFilters({ type: 'replace', filters: s.filters });
     restore(s);
   });
 
   const props: ViewProps = { view, linked, onSelect, onHover };
   // An entity the window's network does not draw (found by search, or named in the details).
-  const selectedName = nameOf(state.selected, view) ?? (state.selected ? `an ${state.selected.kind} not drawn in this window` : null);
+  const selectedName = nameOf(state.selected, view) ?? (state.selected ? `an ${state.selected.kind} not drawn in this ${focused ? 'focus' : 'window'}` : null);
+  const entityName = (id: string) => view.graph.nodes.find((n) => n.id === id)?.name ?? windowView.graph.nodes.find((n) => n.id === id)?.name ?? 'this entity';
 
   return (
     <div className="tw-explorer" data-testid="large-case-explorer">
@@ -79,12 +101,34 @@ export function LargeCaseExplorer({ summary, initialQuery }: { summary: CaseSumm
 
         <section className="tw-view" aria-labelledby="tw-network-heading">
           <NetworkHead>
-            <p className="tw-list-meta" aria-live="polite" data-testid="window-network-note">
-              {windowNet.error ? null : windowNet.network ? windowNetworkNote(windowNet.network) : 'Loading the network of this window…'}
-              {windowNet.loading && windowNet.network ? ' (updating…)' : ''}
-            </p>
+            {focused ? null : (
+              <p className="tw-list-meta" aria-live="polite" data-testid="window-network-note">
+                {windowNet.error ? null : windowNet.network ? windowNetworkNote(windowNet.network) : 'Loading the network of this window…'}
+                {windowNet.loading && windowNet.network ? ' (updating…)' : ''}
+              </p>
+            )}
           </NetworkHead>
-          {windowNet.error ? (
+          <NetworkControls
+            mode="coparticipation"
+            modes={['coparticipation']}
+            onMode={() => {}}
+            unfocused="the window's network"
+            focus={network.focus}
+            nameOf={entityName}
+            selectedEntity={selectedEntity}
+            selectedDrawn={selectedEntity !== null && netModel.summaries.has(selectedEntity)}
+            drawn={{ entities: netModel.entities.length, events: 0 }}
+            loading={(focused?.pending.length ?? 0) > 0 && hood.errors.size === 0}
+            truncated={focused?.truncated ?? false}
+            error={hood.errors.size ? [...hood.errors.values()][0]! : null}
+            collapseRemoves={collapseRemoves}
+            onFocus={onFocus}
+            onExpand={onExpand}
+            onCollapse={onCollapse}
+            onShowWhole={onShowWindow}
+            onRetry={hood.retry}
+          />
+          {windowNet.error && !focused ? (
             <p className="tw-net-error" role="alert">
               {capitalise(windowNet.error)}.{' '}
               <button type="button" className="tw-link-button" onClick={windowNet.retry}>
