@@ -41,15 +41,9 @@ export function FilterPanel({ view, filters, hidden, dispatch }: Props) {
   const present = (values: readonly string[], counts: Map<string, number>, label: (v: string) => string): Option[] =>
     values.filter((v) => counts.has(v)).map((v) => ({ value: v, label: label(v), count: counts.get(v) ?? 0 }));
 
-  const summary = hiddenSummary(hidden);
   return (
     <details className="tw-filters">
-      <summary>
-        Filters{' '}
-        <span className="tw-filter-summary" data-testid="hidden-count">
-          {summary ? `(${summary})` : '(everything shown)'}
-        </span>
-      </summary>
+      <FiltersSummary hidden={hiddenSummary(hidden)} />
       <div className="tw-filter-groups">
         <Facet
           legend="Event status"
@@ -91,6 +85,18 @@ export function FilterPanel({ view, filters, hidden, dispatch }: Props) {
         </button>
       ) : null}
     </details>
+  );
+}
+
+/** The panel's always-visible line: what the filters hide, in words, or that nothing is. */
+export function FiltersSummary({ hidden }: { hidden: string | null }) {
+  return (
+    <summary>
+      Filters{' '}
+      <span className="tw-filter-summary" data-testid="hidden-count">
+        {hidden ? `(${hidden})` : '(everything shown)'}
+      </span>
+    </summary>
   );
 }
 

@@ -5,7 +5,7 @@ import { EventFacets } from '@/lib/api/large-case';
 import { hiddenSummary, isEmptyFilters, type FilterAction, type Filters } from '@/lib/filters';
 import { STATUS_DISPLAY } from '@/lib/views/display';
 import { facetTotals, hiddenEventCount } from '@/lib/views/event-facets';
-import { Facet } from './filter-panel';
+import { Facet, FiltersSummary } from './filter-panel';
 
 interface Props {
   caseId: string;
@@ -42,12 +42,7 @@ export function LargeFilterPanel({ caseId, filters, dispatch }: Props) {
   const summary = hidden === null ? (isEmptyFilters(filters) ? null : 'some events hidden by filters') : hiddenSummary({ events: hidden, entities: 0, relationships: 0 });
   return (
     <details className="tw-filters">
-      <summary>
-        Filters{' '}
-        <span className="tw-filter-summary" data-testid="hidden-count">
-          {summary ? `(${summary})` : '(everything shown)'}
-        </span>
-      </summary>
+      <FiltersSummary hidden={summary} />
       {error ? <p role="alert">{capitalise(error)}.</p> : null}
       {totals ? (
         <div className="tw-filter-groups">

@@ -5,12 +5,12 @@ import type { CaseView } from '@/lib/api/views';
 import { applyFilters, filtersReducer } from '@/lib/filters';
 import { linkedIds, type SelectionTarget } from '@/lib/selection';
 import { edgesValidIn } from '@/lib/views/graph-window';
-import { addedBy, collapse, expand, focusOn, focusScope, type Hops } from '@/lib/views/network-focus';
+import { addedBy, focusScope } from '@/lib/views/network-focus';
 import { decodeNetworkState, sameNetworkState, type NetworkViewState } from '@/lib/views/network-url-state';
 import { networkModel, type NetworkMode } from '@/lib/views/network-views';
 import { timelineLanes } from '@/lib/views/timeline-lanes';
 import { EmbedDialog } from './embed-dialog';
-import { NetworkHead, NetworkViews, SelectionBar, TimelineCanvas, TimelineHead, nameOf, useExploreUrl, useExplorerState } from './explorer-common';
+import { NetworkHead, NetworkViews, SelectionBar, TimelineCanvas, TimelineHead, nameOf, useExploreUrl, useExplorerState, useFocusMoves } from './explorer-common';
 import { DetailsPanel } from '../../_components/details/details-panel';
 import { FilterPanel } from '../../_components/filters/filter-panel';
 import { NetworkControls } from '../../_components/network/network-controls';
@@ -58,10 +58,7 @@ export function CaseExplorer({ view, initialQuery }: { view: CaseView; initialQu
     return removed.entityIds.size + (network.mode === 'bipartite' ? removed.eventIds.size : 0);
   }, [network.focus, network.mode, hood.answers, selectedEntity]);
   const setMode = useCallback((mode: NetworkMode) => setNetwork((n) => (n.mode === mode ? n : { ...n, mode })), []);
-  const onFocus = useCallback((id: string) => setNetwork((n) => ({ ...n, focus: focusOn(id) })), []);
-  const onExpand = useCallback((id: string, hops: Hops) => setNetwork((n) => (n.focus ? { ...n, focus: expand(n.focus, id, hops) } : n)), []);
-  const onCollapse = useCallback((id: string) => setNetwork((n) => (n.focus ? { ...n, focus: collapse(n.focus, id) } : n)), []);
-  const onShowWhole = useCallback(() => setNetwork((n) => (n.focus ? { ...n, focus: null } : n)), []);
+  const focusMoves = useFocusMoves(setNetwork);
   const laneSet = useMemo(() => timelineLanes(lanes, shown), [lanes, shown]);
 
   const isVisible = useCallback(
@@ -126,10 +123,7 @@ export function CaseExplorer({ view, initialQuery }: { view: CaseView; initialQu
             truncated={focused?.truncated ?? false}
             error={hood.errors.size ? [...hood.errors.values()][0]! : null}
             collapseRemoves={collapseRemoves}
-            onFocus={onFocus}
-            onExpand={onExpand}
-            onCollapse={onCollapse}
-            onShowWhole={onShowWhole}
+            {...focusMoves}
             onRetry={hood.retry}
           />
           <NetworkViews {...props} model={netModel} />

@@ -1,7 +1,7 @@
 'use client';
 
 import dynamic from 'next/dynamic';
-import { useCallback, useEffect, useReducer, useRef, useState, type ReactNode } from 'react';
+import { useCallback, useEffect, useReducer, useRef, useState, type Dispatch, type ReactNode, type SetStateAction } from 'react';
 import type { CaseView } from '@/lib/api/views';
 import type { NetworkModel } from '@/lib/views/network-views';
 import { EntityTypeKey } from '../../_components/entity-type-key';
@@ -9,6 +9,7 @@ import { EntityList } from '../../_components/network/entity-list';
 import type { ViewProps } from '../../_components/view-props';
 import { sameTarget, selectionReducer, type SelectionAction, type SelectionTarget } from '@/lib/selection';
 import { LANE_MODES, decodeExploreState, encodeExploreState, type ExploreState, type LaneMode, type TimeWindow } from '@/lib/url-state';
+import { collapse, expand, focusOn, type Hops } from '@/lib/views/network-focus';
 import { decodeNetworkState, encodeNetworkState, sameNetworkState, type NetworkViewState } from '@/lib/views/network-url-state';
 import { LANE_LABELS } from '@/lib/views/timeline-lanes';
 
@@ -53,6 +54,19 @@ export function useExplorerState(initialQuery: string) {
   }, []);
   useEscapeClears(dispatch);
   return { initial, state, dispatch, lanes, setLanes, timeWindow, onSelect, onHover, onWindowChange, restore };
+}
+
+/**
+ * Focus mode's moves on the network state (lib/views/network-focus.ts), for NetworkControls:
+ * focus on an entity, expand or collapse one, and leave focus mode. Each keeps the same state
+ * object when nothing changes, so the URL is not rewritten for nothing.
+ */
+export function useFocusMoves(setNetwork: Dispatch<SetStateAction<NetworkViewState>>) {
+  const onFocus = useCallback((id: string) => setNetwork((n) => ({ ...n, focus: focusOn(id) })), [setNetwork]);
+  const onExpand = useCallback((id: string, hops: Hops) => setNetwork((n) => (n.focus ? { ...n, focus: expand(n.focus, id, hops) } : n)), [setNetwork]);
+  const onCollapse = useCallback((id: string) => setNetwork((n) => (n.focus ? { ...n, focus: collapse(n.focus, id) } : n)), [setNetwork]);
+  const onShowWhole = useCallback(() => setNetwork((n) => (n.focus ? { ...n, focus: null } : n)), [setNetwork]);
+  return { onFocus, onExpand, onCollapse, onShowWhole };
 }
 
 /** Escape anywhere clears the selection (unless something else handled it). */

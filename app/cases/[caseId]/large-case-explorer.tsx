@@ -1,17 +1,17 @@
 'use client';
 
-import { useCallback, useEffect, useMemo, useReducer, useState } from 'react';
+import { useEffect, useMemo, useReducer, useState } from 'react';
 import type { TimelineWindow } from '@/lib/api/timeline';
 import type { CaseSummary, EventListItem } from '@/lib/api/views';
 import { filtersReducer } from '@/lib/filters';
 import { linkedIds, type SelectionTarget } from '@/lib/selection';
-import { addedBy, collapse, expand, focusGraph, focusOn, focusScope, type Hops } from '@/lib/views/network-focus';
+import { addedBy, focusGraph, focusScope } from '@/lib/views/network-focus';
 import { decodeNetworkState, sameNetworkState } from '@/lib/views/network-url-state';
 import { networkModel } from '@/lib/views/network-views';
 import { timelineLanes } from '@/lib/views/timeline-lanes';
 import { eventListItemOf, windowCaseView, windowNetworkNote } from '@/lib/views/window-view';
 import { EmbedDialog } from './embed-dialog';
-import { NetworkHead, NetworkViews, SelectionBar, TimelineCanvas, TimelineHead, nameOf, useExploreUrl, useExplorerState } from './explorer-common';
+import { NetworkHead, NetworkViews, SelectionBar, TimelineCanvas, TimelineHead, nameOf, useExploreUrl, useExplorerState, useFocusMoves } from './explorer-common';
 import { DetailsPanel } from '../../_components/details/details-panel';
 import { LargeFilterPanel } from '../../_components/filters/large-filter-panel';
 import { NetworkControls } from '../../_components/network/network-controls';
@@ -63,10 +63,7 @@ export function LargeCaseExplorer({ summary, initialQuery }: { summary: CaseSumm
     () => (network.focus && selectedEntity ? addedBy(network.focus, hood.answers, selectedEntity).entityIds.size : 0),
     [network.focus, hood.answers, selectedEntity],
   );
-  const onFocus = useCallback((id: string) => setNetwork((n) => ({ ...n, focus: focusOn(id) })), []);
-  const onExpand = useCallback((id: string, hops: Hops) => setNetwork((n) => (n.focus ? { ...n, focus: expand(n.focus, id, hops) } : n)), []);
-  const onCollapse = useCallback((id: string) => setNetwork((n) => (n.focus ? { ...n, focus: collapse(n.focus, id) } : n)), []);
-  const onShowWindow = useCallback(() => setNetwork((n) => (n.focus ? { ...n, focus: null } : n)), []);
+  const focusMoves = useFocusMoves(setNetwork);
   const laneSet = useMemo(() => timelineLanes(lanes, view), [lanes, view]);
 
   useExploreUrl({ selected: state.selected, window: timeWindow, lanes, filters }, network, (s, n) => {
@@ -122,10 +119,7 @@ export function LargeCaseExplorer({ summary, initialQuery }: { summary: CaseSumm
             truncated={focused?.truncated ?? false}
             error={hood.errors.size ? [...hood.errors.values()][0]! : null}
             collapseRemoves={collapseRemoves}
-            onFocus={onFocus}
-            onExpand={onExpand}
-            onCollapse={onCollapse}
-            onShowWhole={onShowWindow}
+            {...focusMoves}
             onRetry={hood.retry}
           />
           {windowNet.error && !focused ? (
