@@ -7,10 +7,12 @@ import { SNAPSHOT_DEFAULT_WIDTH, SNAPSHOT_MAX_WIDTH, SNAPSHOT_MIN_WIDTH } from '
 import { EVENT_KINDS, EVENT_STATUSES } from '../model/vocab';
 import { DEFAULT_BUCKETS, EVENTS_THRESHOLD, MAX_BUCKETS } from '../views/timeline-buckets';
 import { TimelineWindow } from './timeline';
-import { WINDOW_NETWORK_DEFAULT_LIMIT, WINDOW_NETWORK_MAX_LIMIT, WINDOW_NETWORK_MAX_PAIRS, WindowNetwork } from './large-case';
+import { EventFacets, WINDOW_NETWORK_DEFAULT_LIMIT, WINDOW_NETWORK_MAX_LIMIT, WINDOW_NETWORK_MAX_PAIRS, WindowNetwork } from './large-case';
 import { StatusOverride, StatusOverrideResult } from './event-status';
 import { StoryCreate, StoryRecord, StorySummary, StoryUpdate } from '../stories/story.schema';
 import { MAX_QUERY_LENGTH } from '../search/lucene';
+import { SessionView, SignInBody, Visibility, VisibilityBody } from '../auth/auth.schema';
+import { VERSION_PATTERN } from '../embed/version';
 import { EVENTS_PAGE_DEFAULT, EVENTS_PAGE_MAX, NEIGHBOURHOOD_DEFAULT_LIMIT, NEIGHBOURHOOD_MAX_LIMIT } from './params';
 import { IngestCommitResponse, IngestRequest } from '../ingest/api.schema';
 import { CommitRequest, ProposalsDocument } from '../ingest/proposals.schema';
@@ -108,6 +110,18 @@ export function openApiDocument(serverUrl?: string) {
           responses: {
             200: ok('Entities (`graph.nodes`, `entityTotal` in all), relationships, event counts and shared-event pairs', '#/components/schemas/WindowNetwork'),
             400: err('Bad parameters: a window bound, a limit out of range, an unknown kind, status or parameter'),
+            404: err('No such case'),
+            503: err('Database unavailable'),
+          },
+        },
+      },
+      '/api/cases/{caseId}/facets': {
+        get: {
+          summary: "The case's events counted per (kind, status), from its day rollups: what the large case page's filters offer and count. No parameters.",
+          parameters: [pathParam('caseId', 'Case id (a slug)')],
+          responses: {
+            200: ok('`total` and one entry per (kind, status) present, with its count', '#/components/schemas/EventFacets'),
+            400: err('A parameter was given (none is taken)'),
             404: err('No such case'),
             503: err('Database unavailable'),
           },
@@ -311,6 +325,52 @@ export function openApiDocument(serverUrl?: string) {
           },
         },
       },
+      '/api/cases/{caseId}/version': {
+        get: {
+          summary: "The content hash of the case now: the Embed dialog pins an embed to it (`?version=`)",
+          parameters: [pathParam('caseId', 'Case id (a slug)')],
+          responses: {
+            200: {
+              description: 'The case id and its version',
+              content: { 'application/json': { schema: { type: 'object', required: ['caseId', 'version'], properties: { caseId: { type: 'string' }, version: { type: 'string', pattern: VERSION_PATTERN.source } } } } },
+            },
+            400: err('Malformed case id'),
+            404: err('No such case (or a private one)'),
+            503: err('Database unavailable'),
+          },
+        },
+      },
+      '/api/cases/{caseId}/visibility': {
+        put: {
+          summary: 'Editors: publish a case (public) or take it back to its members (private); whoever makes it private stays a member',
+          parameters: [pathParam('caseId', 'Case id (a slug)')],
+          requestBody: { required: true, content: { 'application/json': { schema: { $ref: '#/components/schemas/VisibilityBody' } } } },
+          responses: {
+            200: {
+              description: 'The case id and its visibility now',
+              content: { 'application/json': { schema: { type: 'object', required: ['caseId', 'visibility'], properties: { caseId: { type: 'string' }, visibility: { $ref: '#/components/schemas/Visibility' } } } } },
+            },
+            400: err('Malformed case id or body'),
+            401: err('Not signed in'),
+            403: err('Not an editor, or the CSRF check failed'),
+            404: err('No such case'),
+            503: err('Database unavailable'),
+          },
+        },
+      },
+      '/api/auth/sign-in': {
+        post: {
+          summary: 'Signs in: sets the session cookie (HttpOnly, SameSite=Lax) and answers the CSRF token that writes send back in `x-csrf-token`',
+          requestBody: { required: true, content: { 'application/json': { schema: { $ref: '#/components/schemas/SignInBody' } } } },
+          responses: { 200: ok('The user and the CSRF token', '#/components/schemas/SessionView'), 400: err('Malformed body'), 401: err('Wrong username or password'), 429: err('Too many attempts: retry after the Retry-After header') },
+        },
+      },
+      '/api/auth/sign-out': {
+        post: { summary: 'Ends the session (the cookie is cleared)', responses: { 204: { description: 'Signed out' } } },
+      },
+      '/api/auth/session': {
+        get: { summary: 'Who is signed in, with the CSRF token for writes (nulls when nobody is)', responses: { 200: ok('The session', '#/components/schemas/SessionView') } },
+      },
       '/api/cases/{caseId}/stories': {
         get: {
           summary: "A case's stories (presentations), without their steps",
@@ -408,6 +468,11 @@ export function openApiDocument(serverUrl?: string) {
         EventPage: schema(EventPage),
         TimelineWindow: schema(TimelineWindow),
         WindowNetwork: schema(WindowNetwork),
+        EventFacets: schema(EventFacets),
+        Visibility: schema(Visibility),
+        VisibilityBody: schema(VisibilityBody),
+        SignInBody: schema(SignInBody),
+        SessionView: schema(SessionView),
         CaseGraph: schema(CaseGraph),
         EventDetail: schema(EventDetail),
         EntityDetail: schema(EntityDetail),

@@ -264,6 +264,8 @@ test.describe('large case page', () => {
     expect(facets.total).toBe(EVENTS);
     expect((await request.get(`/api/cases/${CASE_ID}/facets?x=1`)).status()).toBe(400);
     expect((await request.get('/api/cases/no-such-case/facets')).status()).toBe(404);
+    const doc = (await (await request.get('/api/openapi.json')).json()) as { paths: Record<string, unknown> };
+    expect(Object.keys(doc.paths)).toContain('/api/cases/{caseId}/facets');
     const alleged = facets.entries.filter((e) => e.status === 'alleged').reduce((n, e) => n + e.count, 0);
     expect(alleged).toBeGreaterThan(0);
 
