@@ -1,7 +1,9 @@
 import { EVENTS_PAGE_DEFAULT, EVENTS_PAGE_MAX, encodeEventCursor, type EventCursor } from '../lib/api/params';
 import { CaseGraph, CaseSummary, CaseView, EventListItem, GraphEdge, GraphNode, GraphParticipation, type EventPage } from '../lib/api/views';
 import { SourceSummary } from '../lib/model/source';
+import { LARGE_TIMELINE_EVENTS } from '../lib/views/timeline-buckets';
 import { neo4j, read } from './driver';
+import { InvariantError } from './errors';
 import { decodeEventListItem, toPlain, type Props } from './decode';
 import { GET_CASE, LIST_CASES, LIST_ENTITIES, LIST_EVENTS, LIST_EVENTS_PAGE, LIST_PARTICIPATIONS, LIST_RELATIONS, LIST_SOURCES } from './queries/read.queries';
 
@@ -22,6 +24,23 @@ export async function listCases(): Promise<CaseSummary[]> {
 export async function getCase(caseId: string): Promise<CaseSummary | null> {
   const rec = (await read(GET_CASE, { caseId })).records[0];
   return rec ? CaseSummary.parse(toPlain(rec.get('c'))) : null;
+}
+
+/**
+ * The case's summary, refused (InvariantError: 422) when the case holds more than
+ * LARGE_TIMELINE_EVENTS events: for what would read the whole case to give one answer (`what`: a
+ * static picture, a content version, a published snapshot), which does not scale with the case.
+ * Null when the case does not exist.
+ */
+export async function requireSmallCase(caseId: string, what: string): Promise<CaseSummary | null> {
+  const summary = await getCase(caseId);
+  if (summary && summary.eventCount > LARGE_TIMELINE_EVENTS) {
+    throw new InvariantError(
+      `refused: this case holds ${summary.eventCount.toLocaleString('en')} events, and ${what} is made for cases of up to ${LARGE_TIMELINE_EVENTS.toLocaleString('en')}, ` +
+        'since it reads the whole case; embed it live instead (its embed shows the events per period, bounded)',
+    );
+  }
+  return summary;
 }
 
 /**

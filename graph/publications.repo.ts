@@ -1,6 +1,9 @@
 import 'server-only';
 import type { UserView } from '../lib/auth/auth.schema';
-import { MAX_PUBLICATIONS_LISTED, MAX_SNAPSHOT_BYTES, Publication, readSnapshot, snapshotOf, type PublishResult } from '../lib/embed/publication';
+import { MAX_PUBLICATIONS_LISTED, MAX_SNAPSHOT_BYTES, Publication, readSnapshot, snapshotOf, type PublicationList, type PublishResult } from '../lib/embed/publication';
+import { caseVersion } from '../lib/embed/version';
+import { LARGE_TIMELINE_EVENTS } from '../lib/views/timeline-buckets';
+import { getCase, requireSmallCase } from './cases.repo';
 import type { CaseBundle } from '../lib/model/bundle';
 import { toPlain } from './decode';
 import { neo4j, read, writeTransaction } from './driver';
@@ -20,6 +23,8 @@ import { GET_PUBLICATION, GET_PUBLICATION_SUMMARY, LIST_PUBLICATIONS, PUBLISH_VE
  * publication (created: false) and changes nothing.
  */
 export async function publishCase(caseId: string, by: UserView): Promise<PublishResult> {
+  // Before the bundle is read: a large case's bundle alone would take the server's memory.
+  if (!(await requireSmallCase(caseId, 'a published version'))) throw new NotFoundError(`no case "${caseId}"`);
   const bundle = await getCaseBundle(caseId);
   if (!bundle) throw new NotFoundError(`no case "${caseId}"`);
   const snap = snapshotOf(bundle);
@@ -34,6 +39,30 @@ export async function publishCase(caseId: string, by: UserView): Promise<Publish
   });
   if (!rec) throw new NotFoundError(`no case "${caseId}"`);
   return { publication: Publication.parse(toPlain(rec.get('publication'))), created: rec.get('created') === true };
+}
+
+/**
+ * The case's content version now: a hash of its whole canonical bundle (lib/embed/version.ts).
+ * Refused for a large case (requireSmallCase). Null when the case does not exist.
+ */
+export async function getLiveVersion(caseId: string): Promise<string | null> {
+  if (!(await requireSmallCase(caseId, 'a pinned version'))) return null;
+  const bundle = await getCaseBundle(caseId);
+  return bundle ? caseVersion(bundle) : null;
+}
+
+/**
+ * `GET /api/cases/{caseId}/publications`: the publications, newest first, and the live version,
+ * which is null for a case over LARGE_TIMELINE_EVENTS events (it would mean hashing the whole
+ * case; such a case is embedded live). Null when the case does not exist.
+ */
+export async function getPublicationList(caseId: string): Promise<PublicationList | null> {
+  const summary = await getCase(caseId);
+  if (!summary) return null;
+  const large = summary.eventCount > LARGE_TIMELINE_EVENTS;
+  const [bundle, publications] = await Promise.all([large ? null : getCaseBundle(caseId), listPublications(caseId)]);
+  if (!large && !bundle) return null;
+  return { caseId, live: bundle ? caseVersion(bundle) : null, publications };
 }
 
 /** The case's publications, newest first; metadata only. */

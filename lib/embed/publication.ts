@@ -50,8 +50,12 @@ export type Publication = z.infer<typeof Publication>;
 /** `GET /api/cases/{caseId}/publications`. */
 export const PublicationList = z.strictObject({
   caseId: CaseId,
-  /** The live content version now, to tell whether the newest publication is still current. */
-  live: Version,
+  /**
+   * The live content version now, to tell whether the newest publication is still current; null
+   * for a case over 2,000 events (LARGE_TIMELINE_EVENTS), embedded live only: its version would
+   * mean hashing the whole case, and a snapshot of it would not be published.
+   */
+  live: Version.nullable(),
   publications: z.array(Publication),
 });
 export type PublicationList = z.infer<typeof PublicationList>;

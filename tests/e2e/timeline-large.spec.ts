@@ -336,4 +336,45 @@ test.describe('large case page', () => {
     await page.waitForFunction(() => (window.__twCy?.nodes().length ?? 0) === 300, null, { timeout: 30_000 });
     await expect.poll(() => new URL(page.url()).searchParams.has('focus')).toBe(false);
   });
+  test('embedding a large case: a bounded live embed (counts per period, or the events of a short window), no pinned version or picture', async ({ page, request }) => {
+    test.setTimeout(120_000);
+    // The whole case: counts per period that add up to every event, each a link into the case page.
+    const res = await request.get(`/embed/cases/${CASE_ID}`);
+    expect(res.status()).toBe(200);
+    const html = await res.text();
+    // Bounded: the embed of the 10,000-event case was 33 MB before (every event and quote).
+    expect(html.length).toBeLessThan(150_000);
+    await page.goto(`/embed/cases/${CASE_ID}`);
+    const list = page.locator('.tw-embed-list');
+    await expect(list.getByRole('heading', { level: 2 })).toHaveText(`${EVENTS.toLocaleString('en')} events, counted per period (${await list.locator('li').count()} periods)`);
+    const counts = await list.locator('li').evaluateAll((els) => els.map((el) => Number(/: ([\d,]+) events?/.exec(el.textContent ?? '')![1]!.replace(/,/g, ''))));
+    expect(counts.reduce((a, b) => a + b, 0)).toBe(EVENTS);
+    const period = new URL((await list.locator('li a').first().getAttribute('href'))!);
+    expect(period.pathname).toBe(`/cases/${CASE_ID}`);
+    expect(period.searchParams.get('from')).toMatch(/^\d{4}-\d\d-\d\dT\d\d:\d\d$/);
+    await expect(page.getByTestId('embed-credit')).toContainText(/and [\d,]+ more, listed on Timeweave/);
+    expect((await new AxeBuilder({ page }).withTags(WCAG).analyze()).violations).toEqual([]);
+
+    // A day's window: its events one by one, each linking to its sources on the case page.
+    const { url, events: dayEvents } = await quietDay(request);
+    const window = new URL(url, 'http://x').searchParams;
+    await page.goto(`/embed/cases/${CASE_ID}?from=${window.get('from')}&to=${window.get('to')}`);
+    await expect(list.locator('li')).toHaveCount(dayEvents.length);
+    const first = new URL((await list.locator('li a').first().getAttribute('href'))!);
+    expect(first.searchParams.get('sel')).toBe(dayEvents[0]!.id);
+
+    // What would read the whole case is refused with a reason, and the Embed dialog says so.
+    for (const path of ['version', 'snapshot?format=svg']) {
+      const refused = await request.get(`/api/cases/${CASE_ID}/${path}`);
+      expect(refused.status(), path).toBe(422);
+      expect(((await refused.json()) as { message: string }).message).toContain(`holds ${EVENTS.toLocaleString('en')} events`);
+    }
+    const listed = (await (await request.get(`/api/cases/${CASE_ID}/publications`)).json()) as { live: string | null };
+    expect(listed.live).toBeNull();
+    await page.goto(`/cases/${CASE_ID}`);
+    await page.getByRole('button', { name: /^Embed/ }).click();
+    await expect(page.getByTestId('embed-live-only')).toBeVisible();
+    await expect(page.getByTestId('snapshot-timeline-png')).toHaveCount(0);
+    await expect(page.getByTestId('embed-publish')).toHaveCount(0);
+  });
 });

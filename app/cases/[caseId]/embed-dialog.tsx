@@ -155,10 +155,16 @@ export function EmbedDialog({
             ))}
           </select>
         </label>
+        {list && list.live === null ? (
+          <p className="tw-view-hint" data-testid="embed-live-only">
+            This case holds more than 2,000 events: it is embedded live, showing its events per period (or one by one in a short window), with
+            each one a link to its sources here. Pinned versions and static pictures are made for smaller cases, since they copy the whole case.
+          </p>
+        ) : null}
         <p className="tw-view-hint">
           A published version never changes: an article pinned to it keeps what its readers saw, with a link to the current version
           once the case is edited.
-          {editor ? (
+          {editor && list?.live !== null ? (
             <>
               {' '}
               <button type="button" className="tw-button" onClick={publish} disabled={publishing} data-testid="embed-publish">
@@ -175,16 +181,18 @@ export function EmbedDialog({
           <span className="tw-field-label">Direct link</span>
           <input readOnly value={src} data-testid="embed-link" className="tw-embed-code" />
         </label>
-        <div className="tw-dialog-actions" role="group" aria-label="Static pictures, for pages that allow no iframes">
-          {snapshotViews.map((v) =>
-            (['png', 'svg'] as const).map((f) => (
-              <a key={`${v}-${f}`} className="tw-button" href={snapshotHref(v, f)} download data-testid={`snapshot-${v}-${f}`}>
-                Download {f.toUpperCase()}
-                {snapshotViews.length > 1 ? ` (${v === 'graph' ? 'network' : 'timeline'})` : ''}
-              </a>
-            )),
-          )}
-        </div>
+        {list?.live === null ? null : (
+          <div className="tw-dialog-actions" role="group" aria-label="Static pictures, for pages that allow no iframes">
+            {snapshotViews.map((v) =>
+              (['png', 'svg'] as const).map((f) => (
+                <a key={`${v}-${f}`} className="tw-button" href={snapshotHref(v, f)} download data-testid={`snapshot-${v}-${f}`}>
+                  Download {f.toUpperCase()}
+                  {snapshotViews.length > 1 ? ` (${v === 'graph' ? 'network' : 'timeline'})` : ''}
+                </a>
+              )),
+            )}
+          </div>
+        )}
         <p className="tw-dialog-actions">
           <button type="button" className="tw-button" onClick={() => copy(code, 'Iframe code')}>
             Copy code

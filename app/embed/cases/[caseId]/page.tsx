@@ -1,7 +1,9 @@
 import type { Metadata } from 'next';
 import { notFound } from 'next/navigation';
 import { cache } from 'react';
-import { getCaseView } from '@/graph/cases.repo';
+import { getCase, getCaseView } from '@/graph/cases.repo';
+import { listSourcesHead } from '@/graph/large-case.repo';
+import { getTimelineWindow } from '@/graph/timeline.repo';
 import { getCaseBundle } from '@/graph/interchange.repo';
 import { getPublishedVersion } from '@/graph/publications.repo';
 import { getCaseAccess } from '@/graph/users.repo';
@@ -15,6 +17,7 @@ import { CASE_ID_PATTERN } from '@/lib/model/ids';
 import { formatPartialDate } from '@/lib/model/partial-date';
 import { encodeExploreState } from '@/lib/url-state';
 import { dateLabelOf, sortEventsByDate } from '@/lib/views/timeline-items';
+import { LARGE_TIMELINE_EVENTS } from '@/lib/views/timeline-buckets';
 import { citedEvents } from '@/lib/views/quotes';
 import { CompactLegend } from '../../../_components/compact-legend';
 import { DatabaseUnavailableBanner, isDatabaseUnavailable } from '../../../_components/database-unavailable';
@@ -23,6 +26,7 @@ import { StatusBadge } from '../../../_components/status-badge';
 import { oembedAlternates } from '../../../_lib/oembed-discovery';
 import { requestOrigin } from '../../../_lib/request-origin';
 import { EmbedViews } from './embed-views';
+import { LargeEmbed } from './large-embed';
 import '../../embed.css';
 
 interface Props {
@@ -30,16 +34,25 @@ interface Props {
   searchParams: Promise<Record<string, string | string[] | undefined>>;
 }
 
+/** How many count bars a large case's embed asks for: a dozen periods read well in a narrow frame. */
+const LARGE_EMBED_BUCKETS = 12;
+/** Sources a large case's embed credits by name (the first by title); the rest are counted. */
+const LARGE_EMBED_SOURCES = 12;
+
 /**
  * Public cases only, whoever is asking: an embed is published in someone else's page, so what it
  * shows must not depend on the reader's session here (a private case answers 404 like a missing one).
+ * A case over LARGE_TIMELINE_EVENTS events is not read whole (see large-embed.tsx): only its summary.
  */
 const load = cache(async (caseId: string) => {
   if (!CASE_ID_PATTERN.test(caseId)) return null;
   const access = await getCaseAccess(caseId, null);
   if (!access || !canReadCase(access, null)) return null;
+  const summary = await getCase(caseId);
+  if (!summary) return null;
+  if (summary.eventCount > LARGE_TIMELINE_EVENTS) return { large: true as const, summary };
   const [view, bundle] = await Promise.all([getCaseView(caseId), getCaseBundle(caseId)]);
-  return view && bundle ? { view, bundle, version: caseVersion(bundle) } : null;
+  return view && bundle ? { large: false as const, view, bundle, version: caseVersion(bundle) } : null;
 });
 
 /** A published version's snapshot (immutable), or null when that version was never published. */
@@ -59,7 +72,7 @@ export async function generateMetadata({ params, searchParams }: Props): Promise
     // oEmbed discovery keeps the pinned version, so a consumer embeds what this page shows.
     const version = await versionOf(searchParams);
     return {
-      title: found.view.case.title,
+      title: found.large ? found.summary.title : found.view.case.title,
       alternates: await oembedAlternates(`/embed/cases/${encodeURIComponent(caseId)}${version ? `?version=${version}` : ''}`),
       robots: { index: false },
     };
@@ -85,13 +98,48 @@ export default async function EmbedPage({ params, searchParams }: Props) {
   }
   if (!found) notFound();
   // A version never published is a 404 (not-found.tsx says so), unless it is the live content
-  // itself: an embed pinned before publishing existed, still showing exactly what it pinned.
-  if (p.version && !published && p.version !== found.version) notFound();
-  const liveVersion = found.version;
+  // itself: an embed pinned before publishing existed, still showing exactly what it pinned. A large
+  // case has no live version to compare with (it would mean hashing the whole case).
+  if (p.version && !published && (found.large || p.version !== found.version)) notFound();
+  const origin = await requestOrigin();
+  const caseHref = (explore: Parameters<typeof encodeExploreState>[0]) => {
+    const q = encodeExploreState(explore);
+    return `${origin}/cases/${encodeURIComponent(caseId)}${q ? `?${q}` : ''}`;
+  };
+  if (found.large && !published) {
+    const embedState = { selected: p.focus, window: p.window, lanes: 'none' as const, filters: p.filters };
+    let large: { answer: NonNullable<Awaited<ReturnType<typeof getTimelineWindow>>>; sources: Awaited<ReturnType<typeof listSourcesHead>> };
+    try {
+      const window = p.window ? { from: `${p.window.start}Z`, to: `${p.window.end}Z` } : {};
+      const [answer, sources] = await Promise.all([
+        getTimelineWindow(caseId, window, { buckets: LARGE_EMBED_BUCKETS, hideKind: [...p.filters.eventKinds], hideStatus: [...p.filters.statuses] }),
+        listSourcesHead(caseId, LARGE_EMBED_SOURCES),
+      ]);
+      if (!answer) notFound();
+      large = { answer, sources };
+    } catch (error) {
+      if (!isDatabaseUnavailable(error)) throw error;
+      return <DatabaseUnavailableBanner what="this case" />;
+    }
+    return (
+      <LargeEmbed
+        summary={found.summary}
+        answer={large.answer}
+        sources={large.sources}
+        caseUrl={(change = {}) =>
+          caseHref({ ...embedState, ...(change.window ? { window: change.window } : {}), ...(change.selected ? { selected: { kind: 'event', id: change.selected } } : {}) })
+        }
+      />
+    );
+  }
+  // A large case now, pinned to what it was when published (smaller): the snapshot, marked as edited since.
+  const liveVersion = found.large ? null : found.version;
   // Pinned to a publication: everything below renders from its snapshot, exactly as published.
   const { view, bundle, version } = published
     ? { view: caseViewFromBundle(published.bundle), bundle: published.bundle, version: published.publication.version }
-    : found;
+    : found.large
+      ? notFound()
+      : found;
   const liveHref = `/embed/cases/${encodeURIComponent(caseId)}${(() => {
     const q = encodeEmbedParams({ ...p, version: null });
     return q ? `?${q}` : '';
@@ -106,9 +154,7 @@ export default async function EmbedPage({ params, searchParams }: Props) {
     p.focus?.kind === 'event' ? view.events.find((e) => e.id === focusId)?.title : view.graph.nodes.find((n) => n.id === focusId)?.name;
   const hiddenCount = view.events.length - shownIds.size;
 
-  const origin = await requestOrigin();
-  const caseQuery = encodeExploreState({ selected: p.focus, window: p.window, lanes: 'none', filters: p.filters });
-  const caseUrl = `${origin}/cases/${encodeURIComponent(caseId)}${caseQuery ? `?${caseQuery}` : ''}`;
+  const caseUrl = caseHref({ selected: p.focus, window: p.window, lanes: 'none', filters: p.filters });
   const c = view.case;
 
   return (
@@ -180,7 +226,7 @@ export default async function EmbedPage({ params, searchParams }: Props) {
  * edited since, with the way to the current one), or a pin to the live content that was never
  * published (embeds made before publishing existed).
  */
-function VersionNote({ wanted, live, publication, liveHref }: { wanted: string | null; live: string; publication: Publication | null; liveHref: string }) {
+function VersionNote({ wanted, live, publication, liveHref }: { wanted: string | null; live: string | null; publication: Publication | null; liveHref: string }) {
   if (!wanted) return <>Live: shows the case as it is now (version {live}).</>;
   if (publication) {
     return (

@@ -1,10 +1,7 @@
 import { NextResponse, type NextRequest } from 'next/server';
 import { NotFoundError } from '@/graph/errors';
-import { getCaseBundle } from '@/graph/interchange.repo';
-import { listPublications, publishCase } from '@/graph/publications.repo';
+import { getPublicationList, publishCase } from '@/graph/publications.repo';
 import { CaseIdParam } from '@/lib/api/params';
-import { caseVersion } from '@/lib/embed/version';
-import type { PublicationList } from '@/lib/embed/publication';
 import { requireCaseRead, requireEditor } from '../../../_lib/auth';
 import { errorResponse } from '../../../_lib/respond';
 
@@ -12,15 +9,15 @@ export const dynamic = 'force-dynamic';
 
 /**
  * `GET /api/cases/{caseId}/publications`: `{caseId, live, publications}`, the published versions
- * newest first and the live version now. Whoever may read the case may list them.
+ * newest first and the live version now (null for a case over 2,000 events, embedded live only).
+ * Whoever may read the case may list them.
  */
 export async function GET(request: NextRequest, { params }: { params: Promise<{ caseId: string }> }) {
   try {
     const { caseId } = CaseIdParam.parse(await params);
     await requireCaseRead(request, caseId);
-    const [bundle, publications] = await Promise.all([getCaseBundle(caseId), listPublications(caseId)]);
-    if (!bundle) throw new NotFoundError(`no case "${caseId}"`);
-    const body: PublicationList = { caseId, live: caseVersion(bundle), publications };
+    const body = await getPublicationList(caseId);
+    if (!body) throw new NotFoundError(`no case "${caseId}"`);
     return NextResponse.json(body, { headers: { 'Cache-Control': 'no-store' } });
   } catch (e) {
     return errorResponse(e);

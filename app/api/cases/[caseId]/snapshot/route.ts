@@ -1,5 +1,5 @@
 import type { NextRequest } from 'next/server';
-import { getCaseView } from '@/graph/cases.repo';
+import { getCaseView, requireSmallCase } from '@/graph/cases.repo';
 import { NotFoundError } from '@/graph/errors';
 import { getPublishedVersion } from '@/graph/publications.repo';
 import { CaseIdParam } from '@/lib/api/params';
@@ -36,7 +36,8 @@ export async function GET(request: NextRequest, { params }: { params: Promise<{ 
       caseView = caseViewFromBundle(published.bundle);
       versionNote = `Published version of ${formatPublishedAt(published.publication.publishedAt)} (${query.version})`;
     } else {
-      caseView = await getCaseView(caseId);
+      // A large case is not read whole for a picture (requireSmallCase: 422 that says why).
+      caseView = (await requireSmallCase(caseId, 'a static picture')) ? await getCaseView(caseId) : null;
       if (!caseView) throw new NotFoundError(`no case "${caseId}"`);
       versionNote = 'Live version';
     }

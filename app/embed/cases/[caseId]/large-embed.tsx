@@ -1,0 +1,105 @@
+import type { TimelineWindow } from '@/lib/api/timeline';
+import type { CaseSummary } from '@/lib/api/views';
+import type { SourceSummary } from '@/lib/model/source';
+import { formatPartialDate } from '@/lib/model/partial-date';
+import type { TimeWindow } from '@/lib/url-state';
+import { bucketRangeLabel, bucketSummary } from '@/lib/views/timeline-bucket-items';
+import { dateLabelOf } from '@/lib/views/timeline-items';
+import { CompactLegend } from '../../../_components/compact-legend';
+import { StatusBadge } from '../../../_components/status-badge';
+
+const NUMBER = new Intl.NumberFormat('en');
+
+interface Props {
+  summary: CaseSummary;
+  /** The embed's window of the case (all of it without one), from the aggregating timeline's query. */
+  answer: TimelineWindow;
+  /** The first sources by title; the rest are counted. */
+  sources: SourceSummary[];
+  /** The case page with the embed's state, and the same with a window or a selection instead. */
+  caseUrl: (change?: { window?: TimeWindow; selected?: string }) => string;
+}
+
+/**
+ * The embed of a case over LARGE_TIMELINE_EVENTS events. Reading it whole for every reader of an
+ * article would not scale (10,000 events made a 33 MB page in 8.8 s), so it shows what the large
+ * case page's timeline shows, bounded whatever the case's size: the window's events one by one when
+ * at most 300, else their counts per period with each status in words, each a link into the case on
+ * Timeweave, where the quotes, the timeline and the network are. Live only: pinning needs a
+ * snapshot of the whole case.
+ */
+export function LargeEmbed({ summary, answer, sources, caseUrl }: Props) {
+  const more = summary.sourceCount - sources.length;
+  return (
+    <article className="tw-embed" aria-labelledby="tw-embed-title" data-large="true">
+      <header className="tw-embed-head">
+        <h1 id="tw-embed-title">{summary.title}</h1>
+        <p className="tw-embed-version" data-testid="embed-version">
+          Live: shows the case as it is now. It holds {NUMBER.format(summary.eventCount)} events, more than an embed shows whole; the quotes behind each
+          one, the timeline and the network are one click away on Timeweave.
+        </p>
+      </header>
+      <CompactLegend />
+
+      <section className="tw-embed-list" aria-labelledby="tw-embed-list-heading">
+        {answer.mode === 'events' ? (
+          <>
+            <h2 id="tw-embed-list-heading">
+              Events in date order ({NUMBER.format(answer.events.length)}
+              {answer.wider > 0 ? `; ${NUMBER.format(answer.wider)} more dated only to a longer period` : ''})
+            </h2>
+            <ol>
+              {answer.events.map((e) => (
+                <li key={e.id}>
+                  <span className="tw-list-date">{dateLabelOf(e)}</span>{' '}
+                  <a href={caseUrl({ selected: e.id })} target="_blank" rel="noopener" className="tw-list-title">
+                    {e.title}
+                  </a>{' '}
+                  <StatusBadge status={e.status} prefix />{' '}
+                  <span className="tw-list-meta">
+                    ({e.citationCount} {e.citationCount === 1 ? 'citation' : 'citations'})
+                  </span>
+                </li>
+              ))}
+            </ol>
+          </>
+        ) : (
+          <>
+            <h2 id="tw-embed-list-heading">
+              {NUMBER.format(answer.total)} events, counted per period ({answer.buckets.length} periods)
+            </h2>
+            <ol>
+              {answer.buckets.map((b) => (
+                <li key={b.start}>
+                  <a href={caseUrl({ window: { start: b.start.slice(0, 16), end: b.end.slice(0, 16) } })} target="_blank" rel="noopener">
+                    {bucketRangeLabel(b)}
+                  </a>
+                  : {bucketSummary(b)}
+                </li>
+              ))}
+            </ol>
+          </>
+        )}
+      </section>
+
+      <footer className="tw-embed-foot">
+        <p className="tw-embed-credit" data-testid="embed-credit">
+          <span className="tw-field-label">Sources: </span>
+          {sources.map((s, i) => (
+            <span key={s.id}>
+              {i > 0 ? '; ' : ''}
+              {s.publisher}, <cite lang={s.language}>{s.title}</cite>
+              {s.published ? ` (${formatPartialDate(s.published)})` : ''}
+            </span>
+          ))}
+          {more > 0 ? `; and ${NUMBER.format(more)} more, listed on Timeweave` : ''}
+        </p>
+        <p>
+          <a className="tw-embed-back" href={caseUrl()} target="_blank" rel="noopener">
+            View on Timeweave
+          </a>
+        </p>
+      </footer>
+    </article>
+  );
+}
