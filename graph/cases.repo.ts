@@ -1,7 +1,7 @@
 import { EVENTS_PAGE_DEFAULT, EVENTS_PAGE_MAX, encodeEventCursor, type EventCursor } from '../lib/api/params';
 import { CaseGraph, CaseSummary, CaseView, EventListItem, GraphEdge, GraphNode, GraphParticipation, type EventPage } from '../lib/api/views';
 import { SourceSummary } from '../lib/model/source';
-import { LARGE_TIMELINE_EVENTS } from '../lib/views/timeline-buckets';
+import { LARGE_TIMELINE_EVENTS, isLargeCase } from '../lib/views/timeline-buckets';
 import { neo4j, read } from './driver';
 import { InvariantError } from './errors';
 import { decodeEventListItem, toPlain, type Props } from './decode';
@@ -34,7 +34,7 @@ export async function getCase(caseId: string): Promise<CaseSummary | null> {
  */
 export async function requireSmallCase(caseId: string, what: string): Promise<CaseSummary | null> {
   const summary = await getCase(caseId);
-  if (summary && summary.eventCount > LARGE_TIMELINE_EVENTS) {
+  if (summary && isLargeCase(summary)) {
     throw new InvariantError(
       `refused: this case holds ${summary.eventCount.toLocaleString('en')} events, and ${what} is made for cases of up to ${LARGE_TIMELINE_EVENTS.toLocaleString('en')}, ` +
         'since it reads the whole case; embed it live instead (its embed shows the events per period, bounded)',

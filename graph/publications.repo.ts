@@ -2,7 +2,7 @@ import 'server-only';
 import type { UserView } from '../lib/auth/auth.schema';
 import { MAX_PUBLICATIONS_LISTED, MAX_SNAPSHOT_BYTES, Publication, readSnapshot, snapshotOf, type PublicationList, type PublishResult } from '../lib/embed/publication';
 import { caseVersion } from '../lib/embed/version';
-import { LARGE_TIMELINE_EVENTS } from '../lib/views/timeline-buckets';
+import { isLargeCase } from '../lib/views/timeline-buckets';
 import { getCase, requireSmallCase } from './cases.repo';
 import type { CaseBundle } from '../lib/model/bundle';
 import { toPlain } from './decode';
@@ -59,7 +59,7 @@ export async function getLiveVersion(caseId: string): Promise<string | null> {
 export async function getPublicationList(caseId: string): Promise<PublicationList | null> {
   const summary = await getCase(caseId);
   if (!summary) return null;
-  const large = summary.eventCount > LARGE_TIMELINE_EVENTS;
+  const large = isLargeCase(summary);
   const [bundle, publications] = await Promise.all([large ? null : getCaseBundle(caseId), listPublications(caseId)]);
   if (!large && !bundle) return null;
   return { caseId, live: bundle ? caseVersion(bundle) : null, publications };

@@ -36,6 +36,14 @@ export const BUCKET_WIDTHS_MS: readonly number[] = [
 export const EVENTS_THRESHOLD = 300;
 /** A case with more events than this uses the aggregating timeline; smaller cases load whole. */
 export const LARGE_TIMELINE_EVENTS = 2000;
+
+/**
+ * A case the app never reads whole for one page or answer (its case page, embed, and what would
+ * copy or hash it are bounded instead): more than LARGE_TIMELINE_EVENTS events.
+ */
+export function isLargeCase(c: { eventCount: number }): boolean {
+  return c.eventCount > LARGE_TIMELINE_EVENTS;
+}
 export const MAX_BUCKETS = 400;
 export const DEFAULT_BUCKETS = 100;
 

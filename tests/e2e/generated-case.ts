@@ -26,3 +26,13 @@ export function deleteGeneratedCase(caseId: string): void {
     `const m = await import('./graph/import.repo.ts'); const d = await import('./graph/driver.ts'); await (m.default ?? m).deleteCase(${JSON.stringify(caseId)}); await (d.default ?? d).closeDriver();`,
   ]);
 }
+
+/** Writes a one-step story into a case (graph/stories.repo.ts createStory), for pages that list or present stories. */
+export function createOneStepStory(caseId: string, storyId: string): void {
+  const input = { id: storyId, title: 'A walk through the case', steps: [{ title: 'The start', text: 'Where it begins.', window: null }] };
+  node([
+    '--input-type=module',
+    '-e',
+    `const m = await import('./graph/stories.repo.ts'); const d = await import('./graph/driver.ts'); await (m.default ?? m).createStory(${JSON.stringify(caseId)}, ${JSON.stringify(input)}); await (d.default ?? d).closeDriver();`,
+  ]);
+}

@@ -3,7 +3,7 @@ import { expect, test, type APIRequestContext, type Page } from '@playwright/tes
 import { TimelineWindow } from '../../lib/api/timeline';
 import { EventPage, Neighbourhood } from '../../lib/api/views';
 import { EventFacets, WindowNetwork } from '../../lib/api/large-case';
-import { deleteGeneratedCase, loadGeneratedCase } from './generated-case';
+import { createOneStepStory, deleteGeneratedCase, loadGeneratedCase } from './generated-case';
 
 /**
  * The page of a large generated case (lib/synth, the `npm run gen` generator): it never reads the
@@ -376,5 +376,24 @@ test.describe('large case page', () => {
     await expect(page.getByTestId('embed-live-only')).toBeVisible();
     await expect(page.getByTestId('snapshot-timeline-png')).toHaveCount(0);
     await expect(page.getByTestId('embed-publish')).toHaveCount(0);
+  });
+  test('stories of a large case: listed from its summary; presenting and editing say why they are not offered', async ({ page }) => {
+    test.setTimeout(120_000);
+    createOneStepStory(CASE_ID, 'large-walk');
+    const why = `This case holds ${EVENTS.toLocaleString('en')} events.`;
+    await page.goto(`/cases/${CASE_ID}/stories`);
+    await expect(page.getByRole('heading', { level: 2, name: 'A walk through the case' })).toBeVisible();
+    await expect(page.getByTestId('too-large')).toContainText(`${why} Stories are made for cases of up to 2,000 events`);
+    // No way to start a story that could not be presented (the editor's banner is gone too).
+    await expect(page.getByText('Writing and editing stories needs an editor account')).toHaveCount(0);
+    for (const [path, what] of [
+      [`/present/${CASE_ID}/large-walk`, 'Presentations'],
+      [`/cases/${CASE_ID}/stories/large-walk/edit`, 'Story editors'],
+    ] as const) {
+      await page.goto(path);
+      await expect(page.getByTestId('too-large'), path).toContainText(`${why} ${what} are made for cases`);
+      await expect(page.getByRole('link', { name: 'Explore it on its case page' })).toHaveAttribute('href', `/cases/${CASE_ID}`);
+    }
+    expect((await new AxeBuilder({ page }).withTags(WCAG).analyze()).violations).toEqual([]);
   });
 });

@@ -8,7 +8,7 @@ import { mayReadCase } from '../../api/_lib/auth';
 import { SOURCES_HEAD } from '@/lib/api/large-case';
 import type { CaseSummary, CaseView } from '@/lib/api/views';
 import type { SourceSummary } from '@/lib/model/source';
-import { LARGE_TIMELINE_EVENTS } from '@/lib/views/timeline-buckets';
+import { isLargeCase } from '@/lib/views/timeline-buckets';
 import { Breadcrumb } from '../../_components/breadcrumb';
 import { CaseCounts } from '../../_components/case-counts';
 import { DatabaseUnavailableBanner, isDatabaseUnavailable } from '../../_components/database-unavailable';
@@ -33,12 +33,12 @@ const loadSummary = cache(async (caseId: string) => ((await mayReadCase(caseId))
 
 /**
  * What the page reads besides the summary. A small case: all of it (the explorer holds the whole
- * case). A large one (over LARGE_TIMELINE_EVENTS events): bounded data only, the first sources;
+ * case). A large one (isLargeCase: over LARGE_TIMELINE_EVENTS events): bounded data only, the first sources;
  * its explorer reads the timeline and the network window by window from the API.
  */
 type Loaded = { large: false; view: CaseView } | { large: true; summary: CaseSummary; sources: SourceSummary[] };
 async function loadCase(summary: CaseSummary): Promise<Loaded | null> {
-  if (summary.eventCount > LARGE_TIMELINE_EVENTS) return { large: true, summary, sources: await listSourcesHead(summary.id, SOURCES_HEAD) };
+  if (isLargeCase(summary)) return { large: true, summary, sources: await listSourcesHead(summary.id, SOURCES_HEAD) };
   const view = await getCaseView(summary.id);
   return view ? { large: false, view } : null;
 }

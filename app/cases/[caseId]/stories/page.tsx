@@ -1,12 +1,15 @@
 import type { Metadata } from 'next';
 import Link from 'next/link';
 import { notFound } from 'next/navigation';
-import { getCaseView } from '@/graph/cases.repo';
+import { getCase } from '@/graph/cases.repo';
+import type { CaseSummary } from '@/lib/api/views';
+import { isLargeCase } from '@/lib/views/timeline-buckets';
 import { listStories } from '@/graph/stories.repo';
 import { canEdit } from '@/lib/auth/auth.schema';
 import { mayReadCase, principalOf } from '../../../api/_lib/auth';
 import { Breadcrumb } from '../../../_components/breadcrumb';
 import { DatabaseUnavailableBanner, isDatabaseUnavailable } from '../../../_components/database-unavailable';
+import { TooLargeForPage } from '../../../_components/too-large';
 import { NewStoryForm } from './new-story-form';
 import styles from './stories.module.css';
 
@@ -24,16 +27,19 @@ interface Props {
  */
 export default async function StoriesPage({ params }: Props) {
   const { caseId } = await params;
-  let data: { title: string; stories: Awaited<ReturnType<typeof listStories>>; editor: boolean } | null;
+  let data: { summary: CaseSummary; stories: Awaited<ReturnType<typeof listStories>>; editor: boolean } | null;
   try {
-    const view = (await mayReadCase(caseId)) ? await getCaseView(caseId) : null;
-    data = view ? { title: view.case.title, stories: await listStories(caseId), editor: canEdit((await principalOf(null))?.user ?? null) } : null;
+    // The summary, not the whole case: this page lists the stories and needs only the title.
+    const summary = (await mayReadCase(caseId)) ? await getCase(caseId) : null;
+    data = summary ? { summary, stories: await listStories(caseId), editor: canEdit((await principalOf(null))?.user ?? null) } : null;
   } catch (error) {
     if (!isDatabaseUnavailable(error)) throw error;
     return <DatabaseUnavailableBanner what="this case's stories" />;
   }
   if (!data) notFound();
-  const { title, stories, editor } = data;
+  const { summary, stories, editor } = data;
+  const title = summary.title;
+  const large = isLargeCase(summary);
   const c = encodeURIComponent(caseId);
   return (
     <>
@@ -43,6 +49,7 @@ export default async function StoriesPage({ params }: Props) {
         A story walks a class through this case step by step: each step moves the timeline, highlights what it is about and puts its
         citations one click away. It points at the case, so it always shows what the case holds now.
       </p>
+      {large ? <TooLargeForPage summary={summary} what="Stories" /> : null}
       {stories.length === 0 ? <p>This case has no stories yet.</p> : null}
       <ul className={styles.list} aria-label="Stories of this case">
         {stories.map((s) => (
@@ -66,7 +73,7 @@ export default async function StoriesPage({ params }: Props) {
           </li>
         ))}
       </ul>
-      {editor ? (
+      {large ? null : editor ? (
         <NewStoryForm caseId={caseId} />
       ) : (
         <p className="tw-banner">

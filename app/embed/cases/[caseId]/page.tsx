@@ -17,7 +17,7 @@ import { CASE_ID_PATTERN } from '@/lib/model/ids';
 import { formatPartialDate } from '@/lib/model/partial-date';
 import { encodeExploreState } from '@/lib/url-state';
 import { dateLabelOf, sortEventsByDate } from '@/lib/views/timeline-items';
-import { LARGE_TIMELINE_EVENTS } from '@/lib/views/timeline-buckets';
+import { isLargeCase } from '@/lib/views/timeline-buckets';
 import { citedEvents } from '@/lib/views/quotes';
 import { CompactLegend } from '../../../_components/compact-legend';
 import { DatabaseUnavailableBanner, isDatabaseUnavailable } from '../../../_components/database-unavailable';
@@ -50,7 +50,7 @@ const load = cache(async (caseId: string) => {
   if (!access || !canReadCase(access, null)) return null;
   const summary = await getCase(caseId);
   if (!summary) return null;
-  if (summary.eventCount > LARGE_TIMELINE_EVENTS) return { large: true as const, summary };
+  if (isLargeCase(summary)) return { large: true as const, summary };
   const [view, bundle] = await Promise.all([getCaseView(caseId), getCaseBundle(caseId)]);
   return view && bundle ? { large: false as const, view, bundle, version: caseVersion(bundle) } : null;
 });

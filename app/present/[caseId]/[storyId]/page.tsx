@@ -1,7 +1,8 @@
 import type { Metadata } from 'next';
 import { notFound } from 'next/navigation';
 import { cache } from 'react';
-import { getCaseView } from '@/graph/cases.repo';
+import { getCase, getCaseView } from '@/graph/cases.repo';
+import { isLargeCase } from '@/lib/views/timeline-buckets';
 import { NotFoundError } from '@/graph/errors';
 import { getCaseBundle } from '@/graph/interchange.repo';
 import { getStory } from '@/graph/stories.repo';
@@ -9,6 +10,7 @@ import { resolveStep } from '@/lib/stories/story.schema';
 import { quoteViews, type QuoteView } from '@/lib/views/quotes';
 import { requireCaseRead } from '../../../api/_lib/auth';
 import { DatabaseUnavailableBanner, isDatabaseUnavailable } from '../../../_components/database-unavailable';
+import { TooLargeForPage } from '../../../_components/too-large';
 import { Presenter, type PresenterStep } from './presenter';
 import '../../../embed/embed.css';
 import '../../present.css';
@@ -26,8 +28,10 @@ const load = cache(async (caseId: string, storyId: string) => {
     if (e instanceof NotFoundError) return null;
     throw e;
   }
-  const story = await getStory(caseId, storyId);
-  if (!story) return null;
+  const [story, summary] = await Promise.all([getStory(caseId, storyId), getCase(caseId)]);
+  if (!story || !summary) return null;
+  // A presentation holds the whole case in the page: not for a large one (TooLargeForPage says so).
+  if (isLargeCase(summary)) return { large: true as const, story, summary };
   const [view, bundle] = await Promise.all([getCaseView(caseId), getCaseBundle(caseId)]);
   if (!view || !bundle) return null;
   const quotes = quoteViews(bundle);
@@ -55,7 +59,7 @@ const load = cache(async (caseId: string, storyId: string) => {
       quotes: r.citationIds.flatMap((id) => quotes.get(id) ?? ([] as QuoteView[])),
     };
   });
-  return { story, view, steps };
+  return { large: false as const, story, view, steps };
 });
 
 export async function generateMetadata({ params }: Props): Promise<Metadata> {
@@ -83,6 +87,7 @@ export default async function PresentPage({ params, searchParams }: Props) {
     return <DatabaseUnavailableBanner what="this presentation" />;
   }
   if (!found) notFound();
+  if (found.large) return <TooLargeForPage summary={found.summary} what="Presentations" />;
   const { story, view, steps } = found;
   const initial = Number.isInteger(stepParam) && stepParam >= 1 && stepParam <= steps.length ? stepParam - 1 : 0;
   return <Presenter caseId={caseId} caseTitle={view.case.title} storyTitle={story.title} view={view} steps={steps} initialStep={initial} />;

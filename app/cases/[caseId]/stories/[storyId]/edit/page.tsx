@@ -1,7 +1,10 @@
 import type { Metadata } from 'next';
 import Link from 'next/link';
 import { notFound } from 'next/navigation';
+import { getCase } from '@/graph/cases.repo';
 import { getCaseBundle } from '@/graph/interchange.repo';
+import { isLargeCase } from '@/lib/views/timeline-buckets';
+import { TooLargeForPage } from '../../../../../_components/too-large';
 import { getStory } from '@/graph/stories.repo';
 import { canEdit } from '@/lib/auth/auth.schema';
 import { catalogOf } from '@/lib/stories/draft';
@@ -25,7 +28,10 @@ export default async function EditStoryPage({ params }: Props) {
   let editor: boolean;
   try {
     const readable = await mayReadCase(caseId);
-    const [story, bundle] = readable ? await Promise.all([getStory(caseId, storyId), getCaseBundle(caseId)]) : [null, null];
+    // The editor offers the whole case to choose from: not for a large one (TooLargeForPage says so).
+    const summary = readable ? await getCase(caseId) : null;
+    if (summary && isLargeCase(summary)) return <TooLargeForPage summary={summary} what="Story editors" />;
+    const [story, bundle] = summary ? await Promise.all([getStory(caseId, storyId), getCaseBundle(caseId)]) : [null, null];
     found = story && bundle ? { story, bundle } : null;
     editor = canEdit((await principalOf(null))?.user ?? null);
   } catch (error) {
