@@ -131,7 +131,13 @@ export function openApiDocument(serverUrl?: string) {
         get: {
           summary: 'Entities and relationships of a case; with a window, only what is valid in it',
           parameters: [pathParam('caseId', 'Case id (a slug)'), ...windowParams],
-          responses: { 200: ok('Nodes, edges and participations', '#/components/schemas/CaseGraph'), 400: err('Bad parameters'), 404: err('No such case'), 503: err('Database unavailable') },
+          responses: {
+            200: ok('Nodes, edges and participations', '#/components/schemas/CaseGraph'),
+            400: err('Bad parameters'),
+            404: err('No such case'),
+            422: err('A case over 2,000 events: its whole graph is not read; ask for the network of a window or a neighbourhood'),
+            503: err('Database unavailable'),
+          },
         },
       },
       '/api/search': {

@@ -364,7 +364,7 @@ test.describe('large case page', () => {
     expect(first.searchParams.get('sel')).toBe(dayEvents[0]!.id);
 
     // What would read the whole case is refused with a reason, and the Embed dialog says so.
-    for (const path of ['version', 'snapshot?format=svg']) {
+    for (const path of ['version', 'snapshot?format=svg', 'graph']) {
       const refused = await request.get(`/api/cases/${CASE_ID}/${path}`);
       expect(refused.status(), path).toBe(422);
       expect(((await refused.json()) as { message: string }).message).toContain(`holds ${EVENTS.toLocaleString('en')} events`);
