@@ -358,10 +358,19 @@ test.describe('large case page', () => {
     // A day's window: its events one by one, each linking to its sources on the case page.
     const { url, events: dayEvents } = await quietDay(request);
     const window = new URL(url, 'http://x').searchParams;
-    await page.goto(`/embed/cases/${CASE_ID}?from=${window.get('from')}&to=${window.get('to')}`);
+    await page.goto(`/embed/cases/${CASE_ID}?from=${window.get('from')}&to=${window.get('to')}&focus=${dayEvents[0]!.id}`);
     await expect(list.locator('li')).toHaveCount(dayEvents.length);
     const first = new URL((await list.locator('li a').first().getAttribute('href'))!);
     expect(first.searchParams.get('sel')).toBe(dayEvents[0]!.id);
+    // The embed's highlighted event is marked in the list.
+    await expect(list.locator('li[aria-current="true"]')).toHaveCount(1);
+    await expect(list.locator('li[aria-current="true"] a')).toHaveText(dayEvents[0]!.title);
+    // Its status filter applies (the window's count drops by the hidden events) and is said in words.
+    await page.goto(`/embed/cases/${CASE_ID}?hideStatus=alleged`);
+    await expect(page.getByTestId('embed-hidden')).toHaveText('Not shown: events alleged (the embed’s filter).');
+    const shown = await list.locator('li').evaluateAll((els) => els.reduce((n, el) => n + Number(/: ([\d,]+) events?/.exec(el.textContent ?? '')![1]!.replace(/,/g, '')), 0));
+    const alleged = EventFacets.parse(await (await request.get(`/api/cases/${CASE_ID}/facets`)).json()).entries.filter((e) => e.status === 'alleged').reduce((n, e) => n + e.count, 0);
+    expect(shown).toBe(EVENTS - alleged);
 
     // What would read the whole case is refused with a reason, and the Embed dialog says so.
     for (const path of ['version', 'snapshot?format=svg', 'graph']) {

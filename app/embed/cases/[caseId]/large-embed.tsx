@@ -2,7 +2,9 @@ import type { TimelineWindow } from '@/lib/api/timeline';
 import type { CaseSummary } from '@/lib/api/views';
 import type { SourceSummary } from '@/lib/model/source';
 import { formatPartialDate } from '@/lib/model/partial-date';
+import type { EventStatus } from '@/lib/model/vocab';
 import type { TimeWindow } from '@/lib/url-state';
+import { STATUS_DISPLAY } from '@/lib/views/display';
 import { bucketRangeLabel, bucketSummary } from '@/lib/views/timeline-bucket-items';
 import { dateLabelOf } from '@/lib/views/timeline-items';
 import { CompactLegend } from '../../../_components/compact-legend';
@@ -18,6 +20,10 @@ interface Props {
   sources: SourceSummary[];
   /** The case page with the embed's state, and the same with a window or a selection instead. */
   caseUrl: (change?: { window?: TimeWindow; selected?: string }) => string;
+  /** The embed's highlighted event, if any (`focus=evt_…`): marked when the list shows it. */
+  focusId: string | null;
+  /** Statuses the embed hides (`hideStatus`), said in words above the list. */
+  hiddenStatuses: readonly EventStatus[];
 }
 
 /**
@@ -28,7 +34,7 @@ interface Props {
  * Timeweave, where the quotes, the timeline and the network are. Live only: pinning needs a
  * snapshot of the whole case.
  */
-export function LargeEmbed({ summary, answer, sources, caseUrl }: Props) {
+export function LargeEmbed({ summary, answer, sources, caseUrl, focusId, hiddenStatuses }: Props) {
   const more = summary.sourceCount - sources.length;
   return (
     <article className="tw-embed" aria-labelledby="tw-embed-title" data-large="true">
@@ -40,6 +46,11 @@ export function LargeEmbed({ summary, answer, sources, caseUrl }: Props) {
         </p>
       </header>
       <CompactLegend />
+      {hiddenStatuses.length ? (
+        <p className="tw-embed-focus" data-testid="embed-hidden">
+          Not shown: events {hiddenStatuses.map((s) => STATUS_DISPLAY[s].label.toLowerCase()).join(', ')} (the embed&rsquo;s filter).
+        </p>
+      ) : null}
 
       <section className="tw-embed-list" aria-labelledby="tw-embed-list-heading">
         {answer.mode === 'events' ? (
@@ -50,7 +61,7 @@ export function LargeEmbed({ summary, answer, sources, caseUrl }: Props) {
             </h2>
             <ol>
               {answer.events.map((e) => (
-                <li key={e.id}>
+                <li key={e.id} className={e.id === focusId ? 'tw-embed-focused' : undefined} aria-current={e.id === focusId ? 'true' : undefined}>
                   <span className="tw-list-date">{dateLabelOf(e)}</span>{' '}
                   <a href={caseUrl({ selected: e.id })} target="_blank" rel="noopener" className="tw-list-title">
                     {e.title}

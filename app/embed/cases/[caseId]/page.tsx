@@ -126,6 +126,8 @@ export default async function EmbedPage({ params, searchParams }: Props) {
         summary={found.summary}
         answer={large.answer}
         sources={large.sources}
+        focusId={p.focus?.kind === 'event' ? p.focus.id : null}
+        hiddenStatuses={p.filters.statuses}
         caseUrl={(change = {}) =>
           caseHref({ ...embedState, ...(change.window ? { window: change.window } : {}), ...(change.selected ? { selected: { kind: 'event', id: change.selected } } : {}) })
         }
