@@ -37,10 +37,10 @@ export function searchParams(caseId: string, lucene: string, limit: number, way:
  * Full-text search within a case, over entity names and aliases (every script), event titles and
  * descriptions, and quotes with their translations. Null when the case does not exist.
  */
-export async function searchCase(caseId: string, q: string, limit = 20): Promise<SearchResults | null> {
+export async function searchCase(caseId: string, q: string, limit = 20, kind: 'entity' | null = null): Promise<SearchResults | null> {
   // Not a case id: no such case (the API refuses one before this; other callers get null too).
   if (!CASE_ID_PATTERN.test(caseId)) return null;
-  const lucene = luceneQuery(q, caseId);
+  const lucene = luceneQuery(q, caseId, kind);
   const search = async (way: SearchWay) => (lucene ? (await read(SEARCH, searchParams(caseId, lucene, limit, way))).records.map((r) => toPlain(r.toObject()) as Row) : []);
   const [found, top] = await Promise.all([getCase(caseId), search('top')]);
   if (!found) return null;

@@ -147,6 +147,7 @@ export function openApiDocument(serverUrl?: string) {
             { name: 'q', in: 'query', required: true, description: `What to look for (1–${MAX_QUERY_LENGTH} characters). Each word matches whole or as a prefix; all words must match.`, schema: { type: 'string', minLength: 1, maxLength: MAX_QUERY_LENGTH } },
             { name: 'caseId', in: 'query', required: true, description: 'Case id (a slug)', schema: { type: 'string' } },
             { name: 'limit', in: 'query', required: false, description: 'At most this many hits (1–50, default 20).', schema: { type: 'integer', minimum: 1, maximum: 50 } },
+            { name: 'kind', in: 'query', required: false, description: '`entity`: search names and aliases only, so every hit is an entity.', schema: { type: 'string', enum: ['entity'] } },
           ],
           responses: { 200: ok('Hits, best first', '#/components/schemas/SearchResults'), 400: err('Bad parameters'), 404: err('No such case'), 503: err('Database unavailable') },
         },

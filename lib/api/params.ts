@@ -98,6 +98,8 @@ export const SearchQuery = z.strictObject({
   q: z.string().trim().min(1, 'q must not be empty').max(MAX_QUERY_LENGTH, `q must be at most ${MAX_QUERY_LENGTH} characters`),
   caseId: CaseId,
   limit: z.coerce.number().int().min(1).max(50).default(20),
+  /** `entity`: names and aliases only, so the hits are entities (picking one to merge into). */
+  kind: z.enum(['entity']).optional(),
 });
 export type SearchQuery = z.infer<typeof SearchQuery>;
 

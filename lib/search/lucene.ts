@@ -17,6 +17,12 @@ import { CASE_ID_PATTERN } from '../model/ids';
 
 /** The text properties of the search index, which user words are matched against. */
 export const SEARCH_TEXT_FIELDS = ['name', 'aliasText', 'title', 'description', 'quote', 'translation'] as const;
+/**
+ * The text properties only entities have: asking only these finds entities only, and Lucene's best
+ * page is then entities, however many event titles and quotes also name them.
+ */
+export const ENTITY_TEXT_FIELDS = ['name', 'aliasText'] as const;
+type TextField = (typeof SEARCH_TEXT_FIELDS)[number];
 
 export const MAX_QUERY_LENGTH = 200;
 export const MAX_TOKENS = 8;
@@ -51,33 +57,33 @@ export function queryTokens(text: string): string[] {
     .slice(0, MAX_TOKENS);
 }
 
-/** One term (already escaped) asked of every text property. */
-function inTextFields(term: string): string {
-  return `(${SEARCH_TEXT_FIELDS.map((field) => `${field}:${term}`).join(' OR ')})`;
+/** One term (already escaped) asked of each of the text properties. */
+function inTextFields(term: string, fields: readonly TextField[]): string {
+  return `(${fields.map((field) => `${field}:${term}`).join(' OR ')})`;
 }
 
 /**
  * The words of the query as Lucene clauses over the text properties, AND-ed; null when nothing
  * searchable is left (the caller answers "no results" without a query).
  */
-export function textClauses(text: string): string | null {
+export function textClauses(text: string, fields: readonly TextField[] = SEARCH_TEXT_FIELDS): string | null {
   const clauses = queryTokens(text).map((raw) => {
     // Lower-casing defuses AND/OR/NOT/TO; the analyzer lower-cases terms anyway.
     const exact = escapeLucene(raw.toLowerCase());
     // A prefix only for a plain word: "kassym-jomart*" would be one unanalysed term that never matches.
     const plainWord = /^[\p{L}\p{N}]+$/u.test(raw) && [...raw].length >= MIN_PREFIX_LENGTH;
-    return plainWord ? `(${inTextFields(exact)} OR ${inTextFields(`${escapeLucene(foldForPrefix(raw))}*`)})` : inTextFields(exact);
+    return plainWord ? `(${inTextFields(exact, fields)} OR ${inTextFields(`${escapeLucene(foldForPrefix(raw))}*`, fields)})` : inTextFields(exact, fields);
   });
   return clauses.length ? clauses.join(' AND ') : null;
 }
 
 /**
- * The whole query for one case: its id as a phrase (the analyzer splits it at hyphens, as it did
+ * The whole query for one case (`kind` 'entity': in entities' names and aliases only): its id as a phrase (the analyzer splits it at hyphens, as it did
  * when indexing), required and scoring nothing, and the words. A case id that is a hyphenated
  * extension of this one also matches the phrase; the caller keeps exactly its case's records.
  */
-export function luceneQuery(text: string, caseId: string): string | null {
+export function luceneQuery(text: string, caseId: string, kind: 'entity' | null = null): string | null {
   if (!CASE_ID_PATTERN.test(caseId)) throw new RangeError(`not a case id: ${caseId}`);
-  const words = textClauses(text);
+  const words = textClauses(text, kind === 'entity' ? ENTITY_TEXT_FIELDS : SEARCH_TEXT_FIELDS);
   return words ? `caseId:"${caseId}"^0 AND ${words}` : null;
 }

@@ -53,6 +53,18 @@ describe('full-text search (real Neo4j index)', () => {
     assert.match(quote.snippet ?? '', /bactériologiques/i);
   });
 
+  it('kind entity: names and aliases only, so a name that event titles and quotes also carry finds its entities alone', async () => {
+    const tokayev = entityId('Kassym-Jomart Tokayev');
+    const all = (await searchCase(caseId, 'Tokayev', 50))!.hits;
+    assert.ok(all.some((h) => h.kind !== 'entity'), 'the plain search also finds events or quotes naming him');
+    const entities = (await searchCase(caseId, 'Tokayev', 50, 'entity'))!.hits;
+    assert.ok(entities.length > 0);
+    assert.ok(entities.every((h) => h.kind === 'entity'), entities.map((h) => h.kind).join(','));
+    assert.equal(entities[0]!.id, tokayev);
+    // Aliases count: his Russian name finds him too.
+    assert.ok((await searchCase(caseId, 'Токаев', 50, 'entity'))!.hits.some((h) => h.id === tokayev));
+  });
+
   it('only answers from the asked case', async () => {
     for (const h of await hits('Almaty')) {
       const known = [...bundle.entities, ...bundle.events, ...bundle.citations].some((x) => x.id === h.id);

@@ -9,7 +9,7 @@ export const dynamic = 'force-dynamic';
 export function GET(request: NextRequest) {
   return handle(
     () => SearchQuery.parse(searchParamsObject(request.nextUrl.searchParams)),
-    ({ caseId, q, limit }) => searchCase(caseId, q, limit),
+    ({ caseId, q, limit, kind }) => searchCase(caseId, q, limit, kind ?? null),
     'no such case',
     ({ caseId }) => requireCaseRead(request, caseId),
   );

@@ -1,11 +1,19 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import { SEARCH_TEXT_FIELDS, escapeLucene, foldForPrefix, luceneQuery, MAX_TOKENS, queryTokens, textClauses } from '../../../lib/search/lucene';
+import { ENTITY_TEXT_FIELDS, SEARCH_TEXT_FIELDS, escapeLucene, foldForPrefix, luceneQuery, MAX_TOKENS, queryTokens, textClauses } from '../../../lib/search/lucene';
 
 /** A term asked of every text property, as the index is queried. */
 const fields = (term: string) => `(${SEARCH_TEXT_FIELDS.map((f) => `${f}:${term}`).join(' OR ')})`;
 /** A plain word: itself or as a prefix. */
 const word = (w: string) => `(${fields(w)} OR ${fields(`${w}*`)})`;
+
+describe('luceneQuery for entities only', () => {
+  it('asks names and aliases only, nothing events or quotes have', () => {
+    const inNames = (term: string) => `(${ENTITY_TEXT_FIELDS.map((f) => `${f}:${term}`).join(' OR ')})`;
+    assert.equal(luceneQuery('Zas', 'kazakhstan-2022-01', 'entity'), `caseId:"kazakhstan-2022-01"^0 AND (${inNames('zas')} OR ${inNames('zas*')})`);
+    assert.doesNotMatch(luceneQuery('Tokayev meets', 'kazakhstan-2022-01', 'entity')!, /title:|quote:|description:|translation:/);
+  });
+});
 
 describe('luceneQuery: user text is only ever terms', () => {
   it('matches each word exactly or as a prefix, in every text property, all words required', () => {

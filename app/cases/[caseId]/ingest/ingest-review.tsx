@@ -7,10 +7,12 @@ import type { EntityDecision, EventDecision, ProposalsDocument, RelationDecision
 import { RELATION_LABELS } from '@/lib/model/vocab';
 import type { IngestCommitResult } from '@/lib/ingest/runner';
 import styles from './ingest.module.css';
+import { EntityPicker } from './entity-picker';
 
 interface Props {
   caseId: string;
-  entities: Array<{ id: string; name: string; type: string }>;
+  /** The case's entities to merge into; null for a large case, whose entities are searched instead (EntityPicker). */
+  entities: Array<{ id: string; name: string; type: string }> | null;
 }
 
 type EventState = EventDecision;
@@ -255,14 +257,18 @@ export function IngestReview({ caseId, entities }: Props) {
                     {st.decision === 'merge' ? (
                       <div className={styles.field}>
                         <label htmlFor={`m-${en.key}`}>Same as</label>
-                        <select id={`m-${en.key}`} value={st.mergeInto ?? ''} onChange={(e) => set({ mergeInto: e.target.value || undefined })}>
-                          <option value="">— choose an entity of the case —</option>
-                          {entities.map((x) => (
-                            <option key={x.id} value={x.id}>
-                              {x.name} ({x.type})
-                            </option>
-                          ))}
-                        </select>
+                        {entities ? (
+                          <select id={`m-${en.key}`} value={st.mergeInto ?? ''} onChange={(e) => set({ mergeInto: e.target.value || undefined })}>
+                            <option value="">— choose an entity of the case —</option>
+                            {entities.map((x) => (
+                              <option key={x.id} value={x.id}>
+                                {x.name} ({x.type})
+                              </option>
+                            ))}
+                          </select>
+                        ) : (
+                          <EntityPicker caseId={caseId} id={`m-${en.key}`} value={st.mergeInto} onChange={(mergeInto) => set({ mergeInto })} />
+                        )}
                       </div>
                     ) : null}
                   </article>
