@@ -34,24 +34,33 @@ export async function getCase(caseId: string): Promise<CaseSummary | null> {
  */
 export async function requireSmallCase(caseId: string, what: string, instead = EMBED_LIVE): Promise<CaseSummary | null> {
   const summary = await getCase(caseId);
-  if (summary && isLargeCase(summary)) {
-    throw new InvariantError(
-      `refused: this case holds ${summary.eventCount.toLocaleString('en')} events, and ${what} is made for cases of up to ${LARGE_TIMELINE_EVENTS.toLocaleString('en')}, ` +
-        `since it reads the whole case; ${instead}`,
-    );
-  }
+  if (summary) refuseLargeCase(summary, what, instead);
   return summary;
 }
 
+/** Throws requireSmallCase's InvariantError when the case is large; a summary already read is enough. */
+function refuseLargeCase(summary: CaseSummary, what: string, instead: string): void {
+  if (!isLargeCase(summary)) return;
+  throw new InvariantError(
+    `refused: this case holds ${summary.eventCount.toLocaleString('en')} events, and ${what} is made for cases of up to ${LARGE_TIMELINE_EVENTS.toLocaleString('en')}, ` +
+      `since it reads the whole case; ${instead}`,
+  );
+}
+
 const EMBED_LIVE = 'embed it live instead (its embed shows the events per period, bounded)';
+const BOUNDED_READS = "ask for the network of a window (GET /api/cases/{caseId}/network) or an entity's neighbourhood instead, both bounded";
 
 /**
  * Every event of a case overlapping the window, in time order, unbounded: for the case page and
  * embeds of a small case (getCaseView). The API pages with listEventsPage. Null when the case does not exist.
  */
 export async function listEvents(caseId: string, window: TimeWindow = {}): Promise<EventListItem[] | null> {
-  const [found, res] = await Promise.all([getCase(caseId), read(LIST_EVENTS, { caseId, ...windowParams(window) })]);
-  if (!found) return null;
+  const [found, events] = await Promise.all([getCase(caseId), readEvents(caseId, window)]);
+  return found ? events : null;
+}
+
+async function readEvents(caseId: string, window: TimeWindow): Promise<EventListItem[]> {
+  const res = await read(LIST_EVENTS, { caseId, ...windowParams(window) });
   return res.records.map((r) => decodeEventListItem(r.get('event')));
 }
 
@@ -100,11 +109,15 @@ export async function listEventsPage(caseId: string, request: EventPageRequest =
  * events overlapping it are returned, and only the entities those touch ("the graph as of the window").
  */
 export async function getCaseGraph(caseId: string, window: TimeWindow = {}): Promise<CaseGraph | null> {
-  const params = { caseId, ...windowParams(window) };
   // Checked before the reads: a large case's whole graph (every entity and participation: 2.7 MB in
-  // 1.8 s at 10,000 events) is refused, with the bounded reads to use instead.
-  const found = await requireSmallCase(caseId, 'its whole graph', 'ask for the network of a window (GET /api/cases/{caseId}/network) or an entity\'s neighbourhood instead, both bounded');
-  if (!found) return null;
+  // 1.8 s at 10,000 events, by hand) is refused, with the bounded reads to use instead.
+  const found = await requireSmallCase(caseId, 'its whole graph', BOUNDED_READS);
+  return found ? readCaseGraph(caseId, window) : null;
+}
+
+/** The graph's three reads, for a case already known to exist and to be small. */
+async function readCaseGraph(caseId: string, window: TimeWindow): Promise<CaseGraph> {
+  const params = { caseId, ...windowParams(window) };
   const [entities, relations, participations] = await Promise.all([read(LIST_ENTITIES, params), read(LIST_RELATIONS, params), read(LIST_PARTICIPATIONS, params)]);
   const edges = column(relations.records, 'r').map((r) => GraphEdge.parse(r));
   const parts = column(participations.records, 'p').map((p) => GraphParticipation.parse(p));
@@ -125,15 +138,16 @@ export async function getCaseGraph(caseId: string, window: TimeWindow = {}): Pro
   return { nodes, edges, participations: parts };
 }
 
-/** Everything the case page needs, in one call. */
-export async function getCaseView(caseId: string): Promise<CaseView | null> {
-  const [summary, events, graph, sources] = await Promise.all([
-    getCase(caseId),
-    listEvents(caseId),
-    getCaseGraph(caseId),
-    read(LIST_SOURCES, { caseId }),
-  ]);
-  if (!summary || !events || !graph) return null;
+/**
+ * Everything the case page of a small case needs, in one call: the whole case, so a large one is
+ * refused (requireSmallCase's error) before anything is read. `known`: the summary the caller has
+ * already read (the pages check the size first), which spares reading it again.
+ */
+export async function getCaseView(caseId: string, known?: CaseSummary): Promise<CaseView | null> {
+  const summary = known ?? (await getCase(caseId));
+  if (!summary) return null;
+  refuseLargeCase(summary, 'a page holding the whole case', EMBED_LIVE);
+  const [events, graph, sources] = await Promise.all([readEvents(caseId, {}), readCaseGraph(caseId, {}), read(LIST_SOURCES, { caseId })]);
   return {
     case: summary,
     events,

@@ -39,7 +39,7 @@ const loadSummary = cache(async (caseId: string) => ((await mayReadCase(caseId))
 type Loaded = { large: false; view: CaseView } | { large: true; summary: CaseSummary; sources: SourceSummary[] };
 async function loadCase(summary: CaseSummary): Promise<Loaded | null> {
   if (isLargeCase(summary)) return { large: true, summary, sources: await listSourcesHead(summary.id, SOURCES_HEAD) };
-  const view = await getCaseView(summary.id);
+  const view = await getCaseView(summary.id, summary);
   return view ? { large: false, view } : null;
 }
 

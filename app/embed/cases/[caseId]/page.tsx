@@ -51,7 +51,7 @@ const load = cache(async (caseId: string) => {
   const summary = await getCase(caseId);
   if (!summary) return null;
   if (isLargeCase(summary)) return { large: true as const, summary };
-  const [view, bundle] = await Promise.all([getCaseView(caseId), getCaseBundle(caseId)]);
+  const [view, bundle] = await Promise.all([getCaseView(caseId, summary), getCaseBundle(caseId)]);
   return view && bundle ? { large: false as const, view, bundle, version: caseVersion(bundle) } : null;
 });
 

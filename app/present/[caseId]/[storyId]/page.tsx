@@ -32,7 +32,7 @@ const load = cache(async (caseId: string, storyId: string) => {
   if (!story || !summary) return null;
   // A presentation holds the whole case in the page: not for a large one (TooLargeForPage says so).
   if (isLargeCase(summary)) return { large: true as const, story, summary };
-  const [view, bundle] = await Promise.all([getCaseView(caseId), getCaseBundle(caseId)]);
+  const [view, bundle] = await Promise.all([getCaseView(caseId, summary), getCaseBundle(caseId)]);
   if (!view || !bundle) return null;
   const quotes = quoteViews(bundle);
   const events = new Map(view.events.map((e) => [e.id, e]));

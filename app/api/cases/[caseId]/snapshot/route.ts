@@ -37,7 +37,8 @@ export async function GET(request: NextRequest, { params }: { params: Promise<{ 
       versionNote = `Published version of ${formatPublishedAt(published.publication.publishedAt)} (${query.version})`;
     } else {
       // A large case is not read whole for a picture (requireSmallCase: 422 that says why).
-      caseView = (await requireSmallCase(caseId, 'a static picture')) ? await getCaseView(caseId) : null;
+      const summary = await requireSmallCase(caseId, 'a static picture');
+      caseView = summary ? await getCaseView(caseId, summary) : null;
       if (!caseView) throw new NotFoundError(`no case "${caseId}"`);
       versionNote = 'Live version';
     }
