@@ -3,6 +3,7 @@ import { expect, test, type APIRequestContext, type Page } from '@playwright/tes
 import { TimelineWindow } from '../../lib/api/timeline';
 import { EventPage, Neighbourhood } from '../../lib/api/views';
 import { EventFacets, WindowNetwork } from '../../lib/api/large-case';
+import { TEST_EDITOR } from '../fixtures/accounts';
 import { createOneStepStory, deleteGeneratedCase, loadGeneratedCase } from './generated-case';
 
 /**
@@ -269,9 +270,15 @@ test.describe('large case page', () => {
     const alleged = facets.entries.filter((e) => e.status === 'alleged').reduce((n, e) => n + e.count, 0);
     expect(alleged).toBeGreaterThan(0);
 
+    const facetRequests: string[] = [];
+    page.on('request', (r) => {
+      if (r.url().includes(`/api/cases/${CASE_ID}/facets`)) facetRequests.push(r.url());
+    });
     await page.goto(`/cases/${CASE_ID}`);
     const summary = page.getByTestId('timeline-window-summary');
     await expect(summary).toContainText(`${EVENTS.toLocaleString('en')} events in this window`, { timeout: 30_000 });
+    // The counts are read when the panel is opened, not on every page view.
+    expect(facetRequests).toEqual([]);
     const filters = page.locator('.tw-filters');
     await filters.locator('summary').click();
     await expect(page.getByTestId('hidden-count')).toHaveText('(everything shown)');
@@ -380,6 +387,13 @@ test.describe('large case page', () => {
     }
     const listed = (await (await request.get(`/api/cases/${CASE_ID}/publications`)).json()) as { live: string | null };
     expect(listed.live).toBeNull();
+    // Publishing too, refused before the bundle is read (an editor, signed in with the CSRF token).
+    const signedIn = await request.post('/api/auth/sign-in', { data: TEST_EDITOR });
+    const { csrfToken } = (await signedIn.json()) as { csrfToken: string };
+    const published = await request.post(`/api/cases/${CASE_ID}/publications`, { headers: { 'x-csrf-token': csrfToken } });
+    expect(published.status()).toBe(422);
+    expect(((await published.json()) as { message: string }).message).toContain(`holds ${EVENTS.toLocaleString('en')} events, and a published version`);
+    await request.post('/api/auth/sign-out', { headers: { 'x-csrf-token': csrfToken } });
     await page.goto(`/cases/${CASE_ID}`);
     await page.getByRole('button', { name: /^Embed/ }).click();
     await expect(page.getByTestId('embed-live-only')).toBeVisible();
