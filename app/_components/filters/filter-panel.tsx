@@ -38,25 +38,11 @@ export function FilterPanel({ view, filters, hidden, dispatch }: Props) {
   const sourceCounts = countBy(view.events, (e) => e.sourceIds);
   const publisherCounts = countBy(view.events, (e) => [...new Set(e.sourceIds.map((id) => publisherOf.get(id) ?? ''))].filter(Boolean));
 
-  const present = (values: readonly string[], counts: Map<string, number>, label: (v: string) => string): Option[] =>
-    values.filter((v) => counts.has(v)).map((v) => ({ value: v, label: label(v), count: counts.get(v) ?? 0 }));
-
   return (
     <details className="tw-filters">
       <FiltersSummary hidden={hiddenSummary(hidden)} />
       <div className="tw-filter-groups">
-        <Facet
-          legend="Event status"
-          options={present(EVENT_STATUSES, statusCounts, (v) => STATUS_DISPLAY[v as keyof typeof STATUS_DISPLAY].label)}
-          hidden={filters.statuses}
-          onToggle={(value) => dispatch({ type: 'toggle', facet: 'statuses', value: value as Filters['statuses'][number] })}
-        />
-        <Facet
-          legend="Event kind"
-          options={present(EVENT_KINDS, kindCounts, capitalise)}
-          hidden={filters.eventKinds}
-          onToggle={(value) => dispatch({ type: 'toggle', facet: 'eventKinds', value: value as Filters['eventKinds'][number] })}
-        />
+        <EventFacetFields statusCounts={statusCounts} kindCounts={kindCounts} filters={filters} dispatch={dispatch} />
         <Facet
           legend="Entity type"
           options={present(ENTITY_TYPES, typeCounts, (v) => ENTITY_TYPE_DISPLAY[v as keyof typeof ENTITY_TYPE_DISPLAY].label)}
@@ -79,12 +65,49 @@ export function FilterPanel({ view, filters, hidden, dispatch }: Props) {
       <p className="tw-filter-note">
         Hiding entity types keeps their events; hiding a publisher or source hides only the events no other source supports.
       </p>
-      {!isEmptyFilters(filters) ? (
-        <button type="button" className="tw-button" onClick={() => dispatch({ type: 'reset' })}>
-          Show everything
-        </button>
-      ) : null}
+      <ShowEverything filters={filters} dispatch={dispatch} />
     </details>
+  );
+}
+
+const present = (values: readonly string[], counts: ReadonlyMap<string, number>, label: (v: string) => string): Option[] =>
+  values.filter((v) => counts.has(v)).map((v) => ({ value: v, label: label(v), count: counts.get(v) ?? 0 }));
+
+/**
+ * Event status and kind, which both panels offer (the large case's from the database's counts):
+ * the values present, in the vocabularies' order, each with its count.
+ */
+export function EventFacetFields({ statusCounts, kindCounts, filters, dispatch }: {
+  statusCounts: ReadonlyMap<string, number>;
+  kindCounts: ReadonlyMap<string, number>;
+  filters: Filters;
+  dispatch: (action: FilterAction) => void;
+}) {
+  return (
+    <>
+      <Facet
+        legend="Event status"
+        options={present(EVENT_STATUSES, statusCounts, (v) => STATUS_DISPLAY[v as keyof typeof STATUS_DISPLAY].label)}
+        hidden={filters.statuses}
+        onToggle={(value) => dispatch({ type: 'toggle', facet: 'statuses', value: value as Filters['statuses'][number] })}
+      />
+      <Facet
+        legend="Event kind"
+        options={present(EVENT_KINDS, kindCounts, capitalise)}
+        hidden={filters.eventKinds}
+        onToggle={(value) => dispatch({ type: 'toggle', facet: 'eventKinds', value: value as Filters['eventKinds'][number] })}
+      />
+    </>
+  );
+}
+
+/** Lifts every filter; shown only while one is on. */
+export function ShowEverything({ filters, dispatch }: { filters: Filters; dispatch: (action: FilterAction) => void }) {
+  if (isEmptyFilters(filters)) return null;
+  return (
+    <button type="button" className="tw-button" onClick={() => dispatch({ type: 'reset' })}>
+      Show everything
+    </button>
   );
 }
 

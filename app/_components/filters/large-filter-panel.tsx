@@ -3,9 +3,8 @@
 import { useEffect, useState } from 'react';
 import { EventFacets } from '@/lib/api/large-case';
 import { hiddenSummary, isEmptyFilters, type FilterAction, type Filters } from '@/lib/filters';
-import { STATUS_DISPLAY } from '@/lib/views/display';
 import { facetTotals, hiddenEventCount } from '@/lib/views/event-facets';
-import { Facet, FiltersSummary } from './filter-panel';
+import { EventFacetFields, FiltersSummary, ShowEverything } from './filter-panel';
 
 interface Props {
   caseId: string;
@@ -51,18 +50,7 @@ export function LargeFilterPanel({ caseId, filters, dispatch }: Props) {
       {error ? <p role="alert">{capitalise(error)}.</p> : null}
       {totals ? (
         <div className="tw-filter-groups">
-          <Facet
-            legend="Event status"
-            options={totals.statuses.map(([value, count]) => ({ value, label: STATUS_DISPLAY[value].label, count }))}
-            hidden={filters.statuses}
-            onToggle={(value) => dispatch({ type: 'toggle', facet: 'statuses', value: value as Filters['statuses'][number] })}
-          />
-          <Facet
-            legend="Event kind"
-            options={totals.kinds.map(([value, count]) => ({ value, label: capitalise(value), count }))}
-            hidden={filters.eventKinds}
-            onToggle={(value) => dispatch({ type: 'toggle', facet: 'eventKinds', value: value as Filters['eventKinds'][number] })}
-          />
+          <EventFacetFields statusCounts={new Map(totals.statuses)} kindCounts={new Map(totals.kinds)} filters={filters} dispatch={dispatch} />
         </div>
       ) : error ? null : (
         <p className="tw-list-meta">Counting the events…</p>
@@ -70,11 +58,7 @@ export function LargeFilterPanel({ caseId, filters, dispatch }: Props) {
       <p className="tw-filter-note">
         Counts are the whole case&apos;s. A large case filters its events by status and kind; the network shows the entities of the events still shown.
       </p>
-      {!isEmptyFilters(filters) ? (
-        <button type="button" className="tw-button" onClick={() => dispatch({ type: 'reset' })}>
-          Show everything
-        </button>
-      ) : null}
+      <ShowEverything filters={filters} dispatch={dispatch} />
     </details>
   );
 }
