@@ -1,7 +1,6 @@
 import type { TimelineWindow } from '@/lib/api/timeline';
 import type { CaseSummary } from '@/lib/api/views';
 import type { SourceSummary } from '@/lib/model/source';
-import { formatPartialDate } from '@/lib/model/partial-date';
 import type { EventStatus } from '@/lib/model/vocab';
 import type { TimeWindow } from '@/lib/url-state';
 import { STATUS_DISPLAY } from '@/lib/views/display';
@@ -9,6 +8,7 @@ import { bucketRangeLabel, bucketSummary } from '@/lib/views/timeline-bucket-ite
 import { dateLabelOf } from '@/lib/views/timeline-items';
 import { CompactLegend } from '../../../_components/compact-legend';
 import { StatusBadge } from '../../../_components/status-badge';
+import { EmbedCredits } from './embed-credits';
 
 const NUMBER = new Intl.NumberFormat('en');
 
@@ -35,7 +35,6 @@ interface Props {
  * snapshot of the whole case.
  */
 export function LargeEmbed({ summary, answer, sources, caseUrl, focusId, hiddenStatuses }: Props) {
-  const more = summary.sourceCount - sources.length;
   return (
     <article className="tw-embed" aria-labelledby="tw-embed-title" data-large="true">
       <header className="tw-embed-head">
@@ -93,24 +92,7 @@ export function LargeEmbed({ summary, answer, sources, caseUrl, focusId, hiddenS
         )}
       </section>
 
-      <footer className="tw-embed-foot">
-        <p className="tw-embed-credit" data-testid="embed-credit">
-          <span className="tw-field-label">Sources: </span>
-          {sources.map((s, i) => (
-            <span key={s.id}>
-              {i > 0 ? '; ' : ''}
-              {s.publisher}, <cite lang={s.language}>{s.title}</cite>
-              {s.published ? ` (${formatPartialDate(s.published)})` : ''}
-            </span>
-          ))}
-          {more > 0 ? `; and ${NUMBER.format(more)} more, listed on Timeweave` : ''}
-        </p>
-        <p>
-          <a className="tw-embed-back" href={caseUrl()} target="_blank" rel="noopener">
-            View on Timeweave
-          </a>
-        </p>
-      </footer>
+      <EmbedCredits sources={sources} more={summary.sourceCount - sources.length} caseUrl={caseUrl()} />
     </article>
   );
 }

@@ -14,7 +14,6 @@ import { formatPublishedAt, type Publication } from '@/lib/embed/publication';
 import { caseVersion } from '@/lib/embed/version';
 import { applyFilters } from '@/lib/filters';
 import { CASE_ID_PATTERN } from '@/lib/model/ids';
-import { formatPartialDate } from '@/lib/model/partial-date';
 import { encodeExploreState } from '@/lib/url-state';
 import { dateLabelOf, sortEventsByDate } from '@/lib/views/timeline-items';
 import { isLargeCase } from '@/lib/views/timeline-buckets';
@@ -26,6 +25,7 @@ import { StatusBadge } from '../../../_components/status-badge';
 import { oembedAlternates } from '../../../_lib/oembed-discovery';
 import { requestOrigin } from '../../../_lib/request-origin';
 import { EmbedViews } from './embed-views';
+import { EmbedCredits } from './embed-credits';
 import { LargeEmbed } from './large-embed';
 import '../../embed.css';
 
@@ -202,23 +202,7 @@ export default async function EmbedPage({ params, searchParams }: Props) {
         </ol>
       </section>
 
-      <footer className="tw-embed-foot">
-        <p className="tw-embed-credit" data-testid="embed-credit">
-          <span className="tw-field-label">Sources: </span>
-          {bundle.sources.map((s, i) => (
-            <span key={s.id}>
-              {i > 0 ? '; ' : ''}
-              {s.publisher}, <cite lang={s.language}>{s.title}</cite>
-              {s.published ? ` (${formatPartialDate(s.published)})` : ''}
-            </span>
-          ))}
-        </p>
-        <p>
-          <a className="tw-embed-back" href={caseUrl} target="_blank" rel="noopener">
-            View on Timeweave
-          </a>
-        </p>
-      </footer>
+      <EmbedCredits sources={bundle.sources} caseUrl={caseUrl} />
     </article>
   );
 }
