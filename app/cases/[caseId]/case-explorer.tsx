@@ -10,7 +10,7 @@ import { decodeNetworkState, sameNetworkState, type NetworkViewState } from '@/l
 import { networkModel, type NetworkMode } from '@/lib/views/network-views';
 import { timelineLanes } from '@/lib/views/timeline-lanes';
 import { EmbedDialog } from './embed-dialog';
-import { NetworkHead, NetworkViews, SelectionBar, TimelineCanvas, TimelineHead, nameOf, useExploreUrl, useExplorerState, useFocusMoves } from './explorer-common';
+import { NetworkHead, NetworkViews, SelectionBar, TimelineCanvas, TimelineHead, nameOf, useExploreUrl, useExplorerState, useFocusMoves, focusAnswersState } from './explorer-common';
 import { DetailsPanel } from '../../_components/details/details-panel';
 import { FilterPanel } from '../../_components/filters/filter-panel';
 import { NetworkControls } from '../../_components/network/network-controls';
@@ -119,12 +119,9 @@ export function CaseExplorer({ view, initialQuery }: { view: CaseView; initialQu
             selectedEntity={selectedEntity}
             selectedDrawn={selectedEntity !== null && netModel.summaries.has(selectedEntity)}
             drawn={{ entities: netModel.entities.length, events: netModel.events.length }}
-            loading={(focused?.pending.length ?? 0) > 0 && hood.errors.size === 0}
-            truncated={focused?.truncated ?? false}
-            error={hood.errors.size ? [...hood.errors.values()][0]! : null}
             collapseRemoves={collapseRemoves}
+            {...focusAnswersState(focused, hood)}
             {...focusMoves}
-            onRetry={hood.retry}
           />
           <NetworkViews {...props} model={netModel} />
         </section>

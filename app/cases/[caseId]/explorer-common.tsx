@@ -6,6 +6,7 @@ import type { CaseView } from '@/lib/api/views';
 import type { NetworkModel } from '@/lib/views/network-views';
 import { EntityTypeKey } from '../../_components/entity-type-key';
 import { EntityList } from '../../_components/network/entity-list';
+import type { NeighbourhoodAnswers } from '../../_components/network/use-neighbourhoods';
 import type { ViewProps } from '../../_components/view-props';
 import { sameTarget, selectionReducer, type SelectionAction, type SelectionTarget } from '@/lib/selection';
 import { LANE_MODES, decodeExploreState, encodeExploreState, type ExploreState, type LaneMode, type TimeWindow } from '@/lib/url-state';
@@ -67,6 +68,16 @@ export function useFocusMoves(setNetwork: Dispatch<SetStateAction<NetworkViewSta
   const onCollapse = useCallback((id: string) => setNetwork((n) => (n.focus ? { ...n, focus: collapse(n.focus, id) } : n)), [setNetwork]);
   const onShowWhole = useCallback(() => setNetwork((n) => (n.focus ? { ...n, focus: null } : n)), [setNetwork]);
   return { onFocus, onExpand, onCollapse, onShowWhole };
+}
+
+/** What NetworkControls says of the neighbourhood answers a focus waits for: loading, cut, failed (with the way to retry). */
+export function focusAnswersState(focused: { pending: readonly string[]; truncated: boolean } | null, hood: NeighbourhoodAnswers) {
+  return {
+    loading: (focused?.pending.length ?? 0) > 0 && hood.errors.size === 0,
+    truncated: focused?.truncated ?? false,
+    error: hood.errors.size ? [...hood.errors.values()][0]! : null,
+    onRetry: hood.retry,
+  };
 }
 
 /** Escape anywhere clears the selection (unless something else handled it). */

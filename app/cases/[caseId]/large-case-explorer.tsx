@@ -11,7 +11,7 @@ import { networkModel } from '@/lib/views/network-views';
 import { timelineLanes } from '@/lib/views/timeline-lanes';
 import { eventListItemOf, windowCaseView, windowNetworkNote } from '@/lib/views/window-view';
 import { EmbedDialog } from './embed-dialog';
-import { NetworkHead, NetworkViews, SelectionBar, TimelineCanvas, TimelineHead, nameOf, useExploreUrl, useExplorerState, useFocusMoves } from './explorer-common';
+import { NetworkHead, NetworkViews, SelectionBar, TimelineCanvas, TimelineHead, nameOf, useExploreUrl, useExplorerState, useFocusMoves, focusAnswersState } from './explorer-common';
 import { DetailsPanel } from '../../_components/details/details-panel';
 import { LargeFilterPanel } from '../../_components/filters/large-filter-panel';
 import { NetworkControls } from '../../_components/network/network-controls';
@@ -115,12 +115,9 @@ export function LargeCaseExplorer({ summary, initialQuery }: { summary: CaseSumm
             selectedEntity={selectedEntity}
             selectedDrawn={selectedEntity !== null && netModel.summaries.has(selectedEntity)}
             drawn={{ entities: netModel.entities.length, events: 0 }}
-            loading={(focused?.pending.length ?? 0) > 0 && hood.errors.size === 0}
-            truncated={focused?.truncated ?? false}
-            error={hood.errors.size ? [...hood.errors.values()][0]! : null}
             collapseRemoves={collapseRemoves}
+            {...focusAnswersState(focused, hood)}
             {...focusMoves}
-            onRetry={hood.retry}
           />
           {windowNet.error && !focused ? (
             <p className="tw-net-error" role="alert">
